@@ -1,0 +1,38 @@
+"""coursekit: the framework-agnostic core of the course build (model, checks, views)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .config import course_block, read_mkdocs_yml
+from .loader import Course, load_course
+from .problems import Problem, Severity, annotation, format_problem, summary
+from .rules import RULES, check
+
+__all__ = [
+    "Course", "Problem", "RULES", "Severity", "check", "in_ci", "load_project", "report",
+]
+
+
+def load_project(config_file: str | Path = "mkdocs.yml", docs_dir: str | Path | None = None) -> Course:
+    """Load the course of a project from its mkdocs.yml (no MkDocs needed)."""
+    config_file = Path(config_file)
+    data, lines = read_mkdocs_yml(config_file)
+    block, block_lines, extra_names = course_block(data, lines)
+    docs = Path(docs_dir) if docs_dir else config_file.parent / data.get("docs_dir", "docs")
+    return load_course(
+        docs, block, config_file=config_file.name, config_lines=block_lines, extra_names=extra_names
+    )
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS") or os.environ.get("GITLAB_CI"))
+
+
+def report(problems: list[Problem], docs_prefix: str = "docs/") -> list[str]:
+    """Lines to print for these problems (plus CI annotations when running in CI)."""
+    out = [format_problem(p, docs_prefix) for p in problems]
+    if in_ci():
+        out += [annotation(p, docs_prefix) for p in problems]
+    return out

@@ -1,0 +1,16 @@
+"""The course of the build in progress.
+
+MkDocs loads ``hooks.py`` and mkdocs-macros loads it a second time as its own module, so the
+two copies share their state through this imported module, not through their own globals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loader import Course
+    from .problems import Problem
+
+course: Course | None = None
+late_problems: list[Problem] = []

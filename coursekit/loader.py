@@ -1,0 +1,274 @@
+"""Read the course once: every Markdown file's front matter, with a line for every key.
+
+The loader never raises for content mistakes. What it cannot read or validate is kept as a
+``Defect`` on the course; the rules turn defects into problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import KINDS, Bibliography, CourseConfig, Method, Module, Source, Unit, Worksheet
+
+__all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Defect:
+    """Something the loader could not accept: which rule it breaks and where."""
+
+    rule: str
+    file: str
+    line: int
+    args: dict[str, Any]
+
+
+@dataclass
+class Document:
+    """One Markdown file: its raw front matter, body and the line of every key."""
+
+    path: str
+    """Path relative to the docs folder, always '/'-separated."""
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    """1-based line number of the first body line in the file."""
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    item: BaseModel | None = None
+    """The validated model object, if the page declares a known ``kind`` and is valid."""
+
+    def line_of(self, *path: str | int) -> int:
+        """Line of the key path, or of its nearest existing parent."""
+        key: KeyPath = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), 1)
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, kind={self.meta.get('kind')!r})"
+
+
+@dataclass
+class Course:
+    """The whole course as read from ``docs/``, plus its configuration."""
+
+    docs_dir: Path
+    config: CourseConfig
+    documents: list[Document]
+    defects: list[Defect]
+    config_file: str = "mkdocs.yml"
+    config_lines: dict[KeyPath, int] = field(default_factory=dict)
+    extra_names: frozenset[str] = frozenset()
+    """Names of the ``extra`` variables in mkdocs.yml (macros may use them)."""
+    modules: dict[str, Module] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    methods: dict[str, Method] = field(default_factory=dict)
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    where: dict[str, Document] = field(default_factory=dict)
+    """Document of every id (first one wins when an id is duplicated)."""
+
+    def doc_of(self, item_id: str) -> Document:
+        return self.where[item_id]
+
+    def doc_at(self, path: str) -> Document | None:
+        """Document at a docs-relative path, if it was read."""
+        for doc in self.documents:
+            if doc.path == path:
+                return doc
+        return None
+
+    def units_of(self, module_id: str) -> list[Unit]:
+        """Units of a module in schedule order (days, then position)."""
+        module = self.modules[module_id]
+        return [self.units[u] for day in module.days for u in day.units if u in self.units]
+
+    def __repr__(self) -> str:
+        return (
+            f"Course({len(self.modules)} modules, {len(self.units)} units, "
+            f"{len(self.methods)} methods, {len(self.defects)} defects)"
+        )
+
+
+def _line_map(node: yaml.Node, offset: int) -> dict[KeyPath, int]:
+    lines: dict[KeyPath, int] = {(): node.start_mark.line + offset}
+
+    def walk(n: yaml.Node, path: KeyPath) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for key_node, value_node in n.value:
+                sub = (*path, str(key_node.value))
+                lines[sub] = key_node.start_mark.line + offset
+                walk(value_node, sub)
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                sub = (*path, i)
+                lines[sub] = item.start_mark.line + offset
+                walk(item, sub)
+
+    walk(node, ())
+    return lines
+
+
+def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
+    """Split front matter and body; parse the YAML with a line for every key."""
+    match = _FENCE.match(text)
+    if not match:
+        return Document(path, {}, text, 1), []
+    raw = match.group(1) or ""
+    body = text[match.end():]
+    body_line = text[: match.end()].count("\n") + 1
+    loader = yaml.SafeLoader(raw)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 2) if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return Document(path, {}, body, body_line), [
+            Defect("YAML001", path, line, {"detail": problem})
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return Document(path, {}, body, body_line), [
+            Defect("YAML002", path, 2, {"found": type(data).__name__})
+        ]
+    lines = _line_map(node, 2) if node is not None else {}
+    lines.setdefault((), 1)
+    return Document(path, data, body, body_line, lines), []
+
+
+def _validate(
+    model: type[BaseModel], data: Any, file: str, line_of: Any
+) -> tuple[BaseModel | None, list[Defect]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        defects = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            field_name = ".".join(str(p) for p in loc) or "(Kopfbereich)"
+            kind = err["type"]
+            if kind == "missing":
+                rule = "SCHEMA001"
+            elif kind == "extra_forbidden":
+                rule = "SCHEMA003"
+            elif kind in ("literal_error", "enum"):
+                rule = "VOCAB001"
+            else:
+                rule = "SCHEMA002"
+            args = {"field": field_name, "detail": err["msg"], "value": err.get("input")}
+            if rule == "VOCAB001":
+                args["allowed"] = err.get("ctx", {}).get("expected", "")
+            defects.append(Defect(rule, file, line_of(*loc), args))
+        return None, defects
+
+
+def _register(course: Course, doc: Document, item: BaseModel) -> None:
+    if isinstance(item, Bibliography):
+        for i, entry in enumerate(item.entries):
+            _claim(course, doc, entry.id, ("entries", i, "id"))
+            course.sources.setdefault(entry.id, entry)
+        return
+    table = {
+        Module: course.modules,
+        Unit: course.units,
+        Method: course.methods,
+        Worksheet: course.worksheets,
+    }[type(item)]
+    _claim(course, doc, item.id, ("id",))  # type: ignore[attr-defined]
+    table.setdefault(item.id, item)  # type: ignore[attr-defined]
+
+
+def _claim(course: Course, doc: Document, item_id: str, key: KeyPath) -> None:
+    if item_id in course.where:
+        first = course.where[item_id]
+        course.defects.append(
+            Defect("ID001", doc.path, doc.line_of(*key), {"id": item_id, "first": first.path})
+        )
+    else:
+        course.where[item_id] = doc
+
+
+def load_config(data: Any, file: str = "mkdocs.yml", lines: dict | None = None) -> tuple[
+    CourseConfig | None, list[Defect]
+]:
+    """Validate the ``extra.course`` block; ``lines`` maps key paths inside it to lines."""
+    lines = lines or {}
+
+    def line_of(*loc: str | int) -> int:
+        key = tuple(loc)
+        while key:
+            if key in lines:
+                return lines[key]
+            key = key[:-1]
+        return lines.get((), 1)
+
+    item, defects = _validate(CourseConfig, data or {}, file, line_of)
+    defects = [Defect("CFG001", d.file, d.line, {**d.args, "rule": d.rule}) for d in defects]
+    return item, defects  # type: ignore[return-value]
+
+
+def load_course(
+    docs_dir: str | Path,
+    config: dict[str, Any] | None = None,
+    *,
+    config_file: str = "mkdocs.yml",
+    config_lines: dict[KeyPath, int] | None = None,
+    extra_names: frozenset[str] = frozenset(),
+) -> Course:
+    """Read every Markdown file below ``docs_dir`` once and validate its front matter."""
+    docs = Path(docs_dir)
+    cfg, defects = load_config(config, config_file, config_lines)
+    course = Course(
+        docs,
+        cfg or CourseConfig(organisation="?"),
+        [],
+        defects,
+        config_file=config_file,
+        config_lines=config_lines or {},
+        extra_names=extra_names,
+    )
+    for file in sorted(docs.rglob("*.md")):
+        rel = file.relative_to(docs).as_posix()
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            course.defects.append(Defect("YAML003", rel, 1, {"detail": str(exc)}))
+            continue
+        doc, doc_defects = parse_document(text, rel)
+        course.documents.append(doc)
+        course.defects.extend(doc_defects)
+        kind = doc.meta.get("kind")
+        if kind is None:
+            continue
+        model = KINDS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            course.defects.append(
+                Defect(
+                    "VOCAB001",
+                    rel,
+                    doc.line_of("kind"),
+                    {"field": "kind", "value": kind, "allowed": ", ".join(sorted(KINDS))},
+                )
+            )
+            continue
+        item, item_defects = _validate(model, doc.meta, rel, doc.line_of)
+        course.defects.extend(item_defects)
+        if item is not None:
+            doc.item = item
+            _register(course, doc, item)
+    return course

@@ -1,0 +1,41 @@
+"""mkdocs-macros module (``plugins: macros: modules: [coursekit.macros]``).
+
+Registers every view as a macro. Ids default to the page's own id. An id the static check
+could not see (a computed argument) that turns out unknown is recorded as a MAC002 problem;
+the hooks end the build with it after all pages are rendered.
+"""
+
+from __future__ import annotations
+
+from . import current, views
+from .model import MACRO_ARGS
+from .rules import problem
+
+__all__ = ["define_env"]
+
+
+def define_env(env) -> None:
+    for name, spec in MACRO_ARGS.items():
+        _register(env, name, getattr(views, name), takes_id=spec is not None)
+
+
+def _register(env, name: str, view, *, takes_id: bool) -> None:
+    def call(item_id=None, *args):
+        page = env.page
+        here = page.file.src_uri
+        if not takes_id:
+            return view(current.course, here, *([item_id] if item_id else []), *args)
+        ref = item_id if item_id is not None else page.meta.get("id")
+        try:
+            return view(current.course, here, ref, *args)
+        except KeyError:
+            current.late_problems.append(
+                problem(
+                    "MAC002", here, 1, macro=name, expected="die Kennung",
+                    expected_article="einer passenden Seite", ref=ref, suggestion="",
+                )
+            )
+            return ""
+
+    call.__name__ = name
+    env.macro(call, name)

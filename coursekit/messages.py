@@ -1,0 +1,144 @@
+"""German message and fix hint of every rule: what is wrong, and how to fix it.
+
+Placeholders are filled from the arguments the rule passes. Keep one shape: the message says
+what is wrong (and where, if the file and line are not enough), the hint says what to do.
+"""
+
+__all__ = ["MESSAGES"]
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "YAML001": (
+        "Der Kopfbereich (YAML zwischen den Linien ---) ist kein gültiges YAML: {detail}.",
+        "Prüfe Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile "
+        "und der Zeile davor. Texte mit Doppelpunkt in Anführungszeichen setzen.",
+    ),
+    "YAML002": (
+        "Der Kopfbereich muss aus Feldern (Name: Wert) bestehen, gefunden wurde: {found}.",
+        "Schreibe jedes Feld als `name: wert` in eine eigene Zeile, z. B. `title: Mein Titel`.",
+    ),
+    "YAML003": (
+        "Die Datei ist nicht in UTF-8 gespeichert ({detail}).",
+        "Speichere die Datei im Editor mit der Kodierung UTF-8.",
+    ),
+    "SCHEMA001": (
+        "Pflichtfeld `{field}` fehlt.",
+        "Ergänze `{field}`. Welche Felder nötig sind, steht auf der Seite „Felder im Kopfbereich“.",
+    ),
+    "SCHEMA002": (
+        "Feld `{field}` hat einen ungültigen Wert ({value!r}): {detail}.",
+        "Korrigiere den Wert von `{field}`; Typ und Grenzen stehen auf der Seite „Felder im "
+        "Kopfbereich“.",
+    ),
+    "SCHEMA003": (
+        "Das Feld `{field}` ist hier nicht vorgesehen.",
+        "Prüfe die Schreibweise (Feldnamen sind englisch und klein geschrieben) oder entferne "
+        "das Feld.",
+    ),
+    "VOCAB001": (
+        "`{field}` hat den Wert {value!r}, der nicht in der Werteliste steht.",
+        "Erlaubt sind: {allowed}. Groß- und Kleinschreibung beachten.",
+    ),
+    "CFG001": (
+        "Der Block `extra.course` ist fehlerhaft bei `{field}`: {detail}.",
+        "Korrigiere `extra: course: {field}` in mkdocs.yml; die Felder stehen auf der Seite "
+        "„Felder im Kopfbereich“ unter „Kurskonfiguration“.",
+    ),
+    "ID001": (
+        "Die Kennung „{id}“ ist schon in {first} vergeben.",
+        "Jede Kennung darf im ganzen Kurs nur einmal vorkommen: wähle eine neue `id`.",
+    ),
+    "REF001": (
+        "Das Modul „{ref}“ gibt es nicht.",
+        "Lege ein Modul mit `id: {ref}` an oder korrigiere die Kennung.{suggestion}",
+    ),
+    "REF002": (
+        "Die Einheit „{ref}“ gibt es nicht.",
+        "Lege eine Einheit mit `id: {ref}` an oder korrigiere die Kennung.{suggestion}",
+    ),
+    "REF003": (
+        "Die Methode „{ref}“ gibt es nicht.",
+        "Lege unter docs/methods/ eine Methode mit `id: {ref}` an oder korrigiere die "
+        "Kennung.{suggestion}",
+    ),
+    "REF004": (
+        "Das Arbeitsblatt „{ref}“ gibt es nicht.",
+        "Lege ein Arbeitsblatt mit `id: {ref}` an oder korrigiere die Kennung.{suggestion}",
+    ),
+    "REF005": (
+        "Die Literaturangabe „{ref}“ steht nicht in der Literaturliste.",
+        "Ergänze sie in docs/literatur.md unter `entries:` oder korrigiere die "
+        "Kennung.{suggestion}",
+    ),
+    "REF006": (
+        "Die Einheit „{unit}“ gehört laut `module` zu „{declared}“, steht aber im Ablauf von "
+        "„{listed}“.",
+        "Trage die Einheit im Ablauf (`days`) ihres eigenen Moduls ein oder korrigiere `module`.",
+    ),
+    "REF007": (
+        "Die Einheit „{unit}“ kommt in keinem Kurstag ihres Moduls „{module}“ vor.",
+        "Trage `{unit}` unter `days: … units:` im Modul „{module}“ ein.",
+    ),
+    "PRE001": (
+        "Die Voraussetzungen bilden einen Kreis: {cycle}.",
+        "Ein Modul kann nicht (auch nicht über Umwege) sich selbst voraussetzen: entferne eine "
+        "Angabe aus `prerequisites`.",
+    ),
+    "PLAN001": (
+        "Die Schritte im Ablaufplan ergeben {total} Minuten, die Einheit dauert aber "
+        "{duration} Minuten ({diff:+d}).",
+        "Passe die `minutes` der Schritte oder `duration` an, bis beide gleich sind.",
+    ),
+    "PLAN002": (
+        "Die Lernphase „{phase}“ folgt auf „{previous}“; üblich ist Einsteigen → Erarbeiten → "
+        "Integrieren → Auswerten.",
+        "Ordne die Schritte nach den Lernphasen oder prüfe die Angabe `phase`.",
+    ),
+    "DAY001": (
+        "Am Kurstag {day} liegen {minutes} Minuten Lernzeit ohne Pause (ab {start} Uhr, bis "
+        "Einheit „{unit}“); erlaubt sind höchstens {limit}.",
+        "Setze eine Pause zwischen die Einheiten (`breaks` im Tag oder in mkdocs.yml) oder "
+        "einen Schritt mit `phase: Pause` in die Einheit.",
+    ),
+    "DAY002": (
+        "Der Kurstag {day} hat {minutes} Minuten Lernzeit ({ue} UE); erlaubt sind höchstens "
+        "{limit} Minuten.",
+        "Verschiebe eine Einheit auf einen anderen Tag oder kürze Einheiten.",
+    ),
+    "DAY003": (
+        "Der Kurstag {day} endet um {end} Uhr, später als das Tagesende {limit} Uhr.",
+        "Beginne früher, kürze Pausen oder Einheiten, oder ändere `day_end` in mkdocs.yml.",
+    ),
+    "MD001": (
+        "Das Bild „{target}“ hat keinen Alternativtext.",
+        "Beschreibe in den eckigen Klammern, was das Bild zeigt: `![Netzwerkkarte mit zwölf "
+        "Akteuren]({target})`.",
+    ),
+    "MD002": (
+        "Der Linktext „{text}“ sagt nicht, wohin der Link führt.",
+        "Nenne das Ziel im Linktext, z. B. `[Methode Netzwerkkarte](…)` statt `[{text}](…)`; "
+        "Screenreader lesen Links oft ohne umgebenden Satz vor.",
+    ),
+    "MAC001": (
+        "Unbekannter Makro- oder Variablenname „{name}“.",
+        "Prüfe die Schreibweise. Verfügbare Makros: {known}.",
+    ),
+    "MAC002": (
+        "Das Makro `{macro}` kennt {expected} „{ref}“ nicht.",
+        "Gib die Kennung {expected_article} an, das es gibt.{suggestion}",
+    ),
+    "MAC003": (
+        "Die Makro-Schreibweise ist fehlerhaft: {detail}.",
+        "Makros stehen in doppelten geschweiften Klammern, z. B. `{{{{ run_sheet() }}}}`; "
+        "prüfe Klammern und Anführungszeichen. Geschweifte Klammern als Text in "
+        "`{{% raw %}}…{{% endraw %}}` setzen.",
+    ),
+    "USE001": (
+        "Die Methode „{id}“ wird in keiner Einheit verwendet.",
+        "Verwende sie im Ablaufplan einer Einheit (`method: {id}`) oder entferne sie aus der "
+        "Sammlung.",
+    ),
+    "USE002": (
+        "Das Arbeitsblatt „{id}“ wird in keiner Einheit verwendet.",
+        "Trage es bei einer Einheit unter `worksheets:` ein oder entferne es.",
+    ),
+}

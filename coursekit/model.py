@@ -1,0 +1,299 @@
+"""Typed front matter of every content kind, and the course configuration.
+
+The classes are the single source for validation, for the JSON Schemas in
+``schemas/`` and for the German field reference page. Field descriptions are
+German because authors read them; identifiers stay English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "Attribution",
+    "Bibliography",
+    "Break",
+    "CourseConfig",
+    "Day",
+    "Goals",
+    "KINDS",
+    "Method",
+    "Module",
+    "Range",
+    "Source",
+    "Step",
+    "Unit",
+    "Worksheet",
+]
+
+Track = Literal["coordinators", "leaders", "joint"]
+Phase = Literal["Einsteigen", "Erarbeiten", "Integrieren", "Auswerten", "Pause"]
+SocialForm = Literal["Einzelarbeit", "Partnerarbeit", "Kleingruppe", "Plenum"]
+Setting = Literal["Präsenz", "online", "hybrid"]
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"),
+    Field(description="Kennung aus Buchstaben, Ziffern und Bindestrichen, z. B. `k1-rolle`."),
+]
+ClockTime = Annotated[
+    str,
+    StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+    Field(description="Uhrzeit im Format HH:MM, z. B. `09:00`."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+TRACK_LABELS = {"coordinators": "Koordination", "leaders": "Führung", "joint": "Gemeinsam"}
+CLOCK = re.compile(r"^(\d\d):(\d\d)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Goals(_Strict):
+    """Lernziele nach den Kompetenzkategorien des DQR."""
+
+    knowledge: list[Text] = Field(default_factory=list, description="Wissen (Fachkompetenz).")
+    skills: list[Text] = Field(default_factory=list, description="Fertigkeiten (Fachkompetenz).")
+    social: list[Text] = Field(
+        default_factory=list, description="Sozialkompetenz (personale Kompetenz)."
+    )
+    autonomy: list[Text] = Field(
+        default_factory=list, description="Selbstständigkeit (personale Kompetenz)."
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Goals:
+        if not (self.knowledge or self.skills or self.social or self.autonomy):
+            raise ValueError("mindestens ein Lernziel in einer Kategorie")
+        return self
+
+
+class Step(_Strict):
+    """Ein Schritt im Ablaufplan einer Einheit."""
+
+    minutes: int = Field(gt=0, le=180, description="Dauer des Schritts in Minuten.")
+    phase: Phase = Field(
+        description="Lernphase: Einsteigen, Erarbeiten, Integrieren, Auswerten "
+        "oder Pause (eine Pause innerhalb der Einheit)."
+    )
+    content: Text = Field(description="Was in diesem Schritt geschieht.")
+    method: Id | None = Field(default=None, description="Kennung der Methode (aus docs/methods/).")
+    social_form: SocialForm | None = Field(
+        default=None,
+        description="Sozialform: Einzelarbeit, Partnerarbeit, Kleingruppe oder Plenum.",
+    )
+    material: str | None = Field(default=None, description="Material für diesen Schritt.")
+
+
+class Break(_Strict):
+    """Eine Pause zwischen zwei Einheiten eines Tages."""
+
+    after_unit: int = Field(gt=0, description="Nach der wievielten Einheit des Tages.")
+    minutes: int = Field(gt=0, le=120, description="Länge der Pause in Minuten.")
+    title: Text = Field(default="Pause", description="Bezeichnung, z. B. Mittagspause.")
+
+
+class Day(_Strict):
+    """Ein Kurstag eines Moduls."""
+
+    title: Text | None = Field(default=None, description="Überschrift des Tages (optional).")
+    units: list[Id] = Field(min_length=1, description="Kennungen der Einheiten in ihrer Reihenfolge.")
+    start: ClockTime | None = Field(
+        default=None, description="Beginn; ohne Angabe gilt `day_start` aus mkdocs.yml."
+    )
+    breaks: list[Break] | None = Field(
+        default=None, description="Pausen dieses Tages; ohne Angabe gilt `breaks` aus mkdocs.yml."
+    )
+
+
+class Module(_Strict):
+    """Ein Modul (z. B. K1): mehrere Kurstage aus Einheiten."""
+
+    kind: Literal["module"] = Field(description="Art der Seite: `module`.")
+    id: Id
+    title: Text = Field(description="Titel des Moduls.")
+    track: Track = Field(
+        description="Kursstrang: coordinators (Koordination), leaders (Führung) "
+        "oder joint (Gemeinsam)."
+    )
+    summary: Text = Field(description="Ein bis drei Sätze: worum es im Modul geht.")
+    goals: list[Text] = Field(min_length=1, description="Ziele des Moduls.")
+    prerequisites: list[Id] = Field(
+        default_factory=list, description="Kennungen der Module, die vorher besucht werden."
+    )
+    days: list[Day] = Field(min_length=1, description="Die Kurstage mit ihren Einheiten.")
+    literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
+
+
+class Unit(_Strict):
+    """Eine Einheit: eine Sitzung von 45 bis 180 Minuten mit Ablaufplan."""
+
+    kind: Literal["unit"] = Field(description="Art der Seite: `unit`.")
+    id: Id
+    module: Id = Field(description="Kennung des Moduls, zu dem die Einheit gehört.")
+    title: Text = Field(description="Titel der Einheit.")
+    duration: int = Field(ge=45, le=180, description="Dauer in Minuten (45 bis 180).")
+    summary: Text = Field(description="Kurzbeschreibung in ein bis drei Sätzen.")
+    goals: Goals = Field(description="Lernziele nach DQR-Kategorien.")
+    steps: list[Step] = Field(min_length=1, description="Ablaufplan: die Schritte in Reihenfolge.")
+    worksheets: list[Id] = Field(default_factory=list, description="Kennungen der Arbeitsblätter.")
+    materials: list[Text] = Field(default_factory=list, description="Materialliste der Einheit.")
+    literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
+
+    @property
+    def methods(self) -> list[str]:
+        """Method ids in order of first use in the Ablaufplan."""
+        return list(dict.fromkeys(s.method for s in self.steps if s.method))
+
+
+class Range(_Strict):
+    """Ein Bereich von … bis …."""
+
+    min: int = Field(gt=0, description="Untergrenze.")
+    max: int = Field(gt=0, description="Obergrenze.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError("min darf nicht größer als max sein")
+        return self
+
+
+class Attribution(_Strict):
+    """Nachweis, wenn eine veröffentlichte Methodenbeschreibung bearbeitet wurde."""
+
+    title: Text = Field(description="Titel der Vorlage.")
+    author: Text = Field(description="Urheberin oder Urheber.")
+    licence: Text = Field(description="Lizenz der Vorlage, z. B. CC BY 4.0.")
+    link: str | None = Field(default=None, description="Adresse der Vorlage.")
+    origin: str | None = Field(default=None, description="Herkunft, z. B. Verlag oder Projekt.")
+
+
+class Method(_Strict):
+    """Eine Methode der Methodensammlung."""
+
+    kind: Literal["method"] = Field(description="Art der Seite: `method`.")
+    id: Id
+    title: Text = Field(description="Name der Methode.")
+    purpose: Text = Field(description="Wozu die Methode dient, in einem Satz.")
+    group_size: Range = Field(description="Gruppengröße (Personen), min und max.")
+    duration: Range = Field(description="Dauer in Minuten, min und max.")
+    settings: list[Setting] = Field(
+        min_length=1, description="Formate: Präsenz, online, hybrid."
+    )
+    phases: list[Phase] = Field(
+        default_factory=list, description="Lernphasen, in denen die Methode passt."
+    )
+    materials: list[Text] = Field(default_factory=list, description="Raum und Material.")
+    literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
+    attribution: Attribution | None = Field(
+        default=None, description="Nachweis bei bearbeiteten fremden Beschreibungen."
+    )
+
+
+class Worksheet(_Strict):
+    """Ein Arbeitsblatt oder Handout für Teilnehmende."""
+
+    kind: Literal["worksheet"] = Field(description="Art der Seite: `worksheet`.")
+    id: Id
+    title: Text = Field(description="Titel des Arbeitsblatts.")
+    module: Id = Field(description="Kennung des Moduls, zu dem das Arbeitsblatt gehört.")
+    summary: Text = Field(description="Wozu das Blatt dient, in einem Satz.")
+
+
+class Source(_Strict):
+    """Ein Eintrag der Literaturliste."""
+
+    id: Id
+    author: Text = Field(description="Autorinnen, Autoren oder Herausgebende.")
+    year: int = Field(ge=1900, le=2100, description="Erscheinungsjahr.")
+    title: Text = Field(description="Titel.")
+    publisher: str | None = Field(default=None, description="Verlag, Ort oder Reihe.")
+    url: str | None = Field(default=None, description="Adresse, falls frei verfügbar.")
+
+
+class Bibliography(_Strict):
+    """Die Literaturliste (eine Seite mit `kind: bibliography`)."""
+
+    kind: Literal["bibliography"] = Field(description="Art der Seite: `bibliography`.")
+    title: Text | None = None
+    entries: list[Source] = Field(min_length=1, description="Die Literaturangaben.")
+
+
+class CourseConfig(_Strict):
+    """Der Block `extra.course` in mkdocs.yml."""
+
+    organisation: Text = Field(description="Name der Kommune oder Organisation.")
+    contact: str | None = Field(default=None, description="Kontakt (E-Mail oder Stelle).")
+    licence: Text = Field(default="CC BY-SA 4.0", description="Lizenz der Inhalte.")
+    day_start: ClockTime = Field(default="09:00", description="Beginn eines Kurstages.")
+    day_end: ClockTime = Field(default="17:00", description="Spätestes Ende eines Kurstages.")
+    breaks: list[Break] = Field(
+        default_factory=list, description="Pausenmuster eines Tages (nach welcher Einheit, wie lang)."
+    )
+    max_block_minutes: int = Field(
+        default=90, gt=0, description="Längste Lernzeit ohne Pause in Minuten."
+    )
+    max_day_minutes: int = Field(
+        default=360, gt=0, description="Höchste Lernzeit eines Tages in Minuten (8 UE = 360)."
+    )
+    nav_order: list[str] = Field(
+        default_factory=list,
+        description="Reihenfolge der obersten Navigationsebene: Datei- oder Ordnernamen in "
+        "docs/; nicht genannte folgen alphabetisch.",
+    )
+
+
+KINDS: dict[str, type[_Strict]] = {
+    "module": Module,
+    "unit": Unit,
+    "method": Method,
+    "worksheet": Worksheet,
+    "bibliography": Bibliography,
+}
+
+
+def minutes_of(clock: str) -> int:
+    """Minutes since midnight of an ``HH:MM`` string."""
+    m = CLOCK.match(clock)
+    if not m:
+        raise ValueError(clock)
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def clock_of(minutes: int) -> str:
+    """``HH:MM`` string of minutes since midnight."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# The macros authors may call in page bodies, and which kind of id their first argument takes
+# ("any": an id of any kind; None: no id). Without an argument a macro uses the page's own id.
+MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
+    "module_overview": ("module",),
+    "run_sheet": ("module",),
+    "unit_overview": ("unit",),
+    "unit_plan": ("unit",),
+    "method_facts": ("method",),
+    "used_in": ("method", "worksheet"),
+    "sources": ("module", "unit", "method"),
+    "link": ("any",),
+    "track_overview": ("track",),
+    "method_index": None,
+    "bibliography": None,
+    "rules_reference": None,
+    "schema_reference": None,
+}
+
+# Names the macros plugin itself provides to every page (mkdocs-macros 1.x), plus Jinja's globals.
+TEMPLATE_BUILTINS = frozenset(
+    {
+        "config", "page", "navigation", "files", "environment", "plugin", "git", "extra",
+        "macros_info", "now", "fix_url", "context", "render_file", "site_name",
+        "range", "dict", "lipsum", "cycler", "joiner", "namespace",
+    }
+)

@@ -1,0 +1,776 @@
+"""Every content rule: one function, one id, one German message and hint.
+
+Each rule is a pure function ``(course) -> iterable of Problem``. It never logs or raises. The
+docstring has four parts (Was / Warum / Beispiel / Stattdessen); the rules page for authors is
+generated from it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import jinja2
+import jinja2.meta
+from jinja2 import nodes
+
+from .loader import Course, Document
+from .messages import MESSAGES
+from .model import MACRO_ARGS, TEMPLATE_BUILTINS, Module, Unit, clock_of, minutes_of
+from .problems import Problem, Severity
+from .schedule import day_slots
+
+__all__ = ["RULES", "Rule", "check", "problem"]
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    check: Callable[[Course], Iterable[Problem]]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, name: str, severity: Severity = ERROR) -> Callable:
+    def register(fn: Callable[[Course], Iterable[Problem]]) -> Callable:
+        assert rule_id not in RULES and rule_id in MESSAGES, rule_id
+        RULES[rule_id] = Rule(rule_id, name, severity, fn)
+        return fn
+
+    return register
+
+
+class _Args(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def problem(rule_id: str, file: str, line: int, **args: object) -> Problem:
+    message, hint = MESSAGES[rule_id]
+    values = _Args(args)
+    return Problem(
+        file,
+        line,
+        rule_id,
+        RULES[rule_id].severity,
+        message.format_map(values),
+        hint.format_map(values),
+    )
+
+
+def check(course: Course, only: Iterable[str] | None = None) -> list[Problem]:
+    """Run every rule (or the given ones) and return all problems, sorted by file and line."""
+    wanted = set(only) if only is not None else set(RULES)
+    found: list[Problem] = []
+    for rule_id, r in RULES.items():
+        if rule_id in wanted:
+            found.extend(r.check(course))
+    return sorted(set(found))
+
+
+def _suggest(ref: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return f" Meintest du „{close[0]}“?" if close else ""
+
+
+def _from_defects(rule_id: str, course: Course) -> Iterator[Problem]:
+    for d in course.defects:
+        if d.rule == rule_id:
+            yield problem(rule_id, d.file, d.line, **d.args)
+
+
+# --- reading and schema -------------------------------------------------------------------
+
+
+@rule("YAML001", "yaml-syntax")
+def yaml_syntax(course: Course) -> Iterable[Problem]:
+    """Was: Der Kopfbereich einer Seite ist kein gültiges YAML.
+
+    Warum: Ohne lesbaren Kopfbereich kennt der Kurs weder Kennung noch Titel der Seite.
+
+    Beispiel: `title: Rolle: Haltung und Auftrag` (zweiter Doppelpunkt ohne Anführungszeichen).
+
+    Stattdessen: `title: "Rolle: Haltung und Auftrag"`.
+    """
+    return _from_defects("YAML001", course)
+
+
+@rule("YAML002", "front-matter-not-mapping")
+def front_matter_not_mapping(course: Course) -> Iterable[Problem]:
+    """Was: Der Kopfbereich ist eine Liste oder ein einzelner Text statt Feldern.
+
+    Warum: Jede Angabe braucht einen Feldnamen, damit sie geprüft werden kann.
+
+    Beispiel: `- K1` als einzige Zeile im Kopfbereich.
+
+    Stattdessen: `id: K1`.
+    """
+    return _from_defects("YAML002", course)
+
+
+@rule("YAML003", "not-utf8")
+def not_utf8(course: Course) -> Iterable[Problem]:
+    """Was: Eine Markdown-Datei ist nicht in UTF-8 gespeichert.
+
+    Warum: Umlaute würden falsch angezeigt oder die Datei gar nicht gelesen.
+
+    Beispiel: Eine Datei aus einem alten Textprogramm in Windows-1252.
+
+    Stattdessen: Im Editor „Speichern unter … Kodierung UTF-8“ wählen.
+    """
+    return _from_defects("YAML003", course)
+
+
+@rule("SCHEMA001", "missing-field")
+def missing_field(course: Course) -> Iterable[Problem]:
+    """Was: Ein Pflichtfeld fehlt im Kopfbereich.
+
+    Warum: Ablaufpläne, Übersichten und Handbuch brauchen diese Angabe.
+
+    Beispiel: Eine Einheit ohne `duration`.
+
+    Stattdessen: `duration: 90`.
+    """
+    return _from_defects("SCHEMA001", course)
+
+
+@rule("SCHEMA002", "wrong-type")
+def wrong_type(course: Course) -> Iterable[Problem]:
+    """Was: Ein Feld hat einen Wert der falschen Art oder außerhalb der Grenzen.
+
+    Warum: Zahlen werden addiert, Listen aufgezählt; ein falscher Typ bricht beides.
+
+    Beispiel: `duration: neunzig` oder `duration: 20` (Einheiten dauern 45 bis 180 Minuten).
+
+    Stattdessen: `duration: 90`.
+    """
+    return _from_defects("SCHEMA002", course)
+
+
+@rule("SCHEMA003", "unknown-field")
+def unknown_field(course: Course) -> Iterable[Problem]:
+    """Was: Ein Feld ist für diese Art von Seite nicht vorgesehen.
+
+    Warum: Meist ein Tippfehler; die Angabe würde sonst stillschweigend ignoriert.
+
+    Beispiel: `titel: Rolle der Koordination`.
+
+    Stattdessen: `title: Rolle der Koordination`.
+    """
+    return _from_defects("SCHEMA003", course)
+
+
+@rule("VOCAB001", "not-in-vocabulary")
+def not_in_vocabulary(course: Course) -> Iterable[Problem]:
+    """Was: Ein Wert steht nicht in der festen Werteliste (Strang, Lernphase, Sozialform,
+    Format, Art der Seite).
+
+    Warum: Filter, Übersichten und Ablaufpläne gruppieren nach diesen Werten.
+
+    Beispiel: `social_form: Gruppenarbeit`.
+
+    Stattdessen: `social_form: Kleingruppe`.
+    """
+    return _from_defects("VOCAB001", course)
+
+
+@rule("CFG001", "invalid-course-config")
+def invalid_course_config(course: Course) -> Iterable[Problem]:
+    """Was: Der Block `extra.course` in mkdocs.yml ist unvollständig oder fehlerhaft.
+
+    Warum: Name der Organisation, Tagesbeginn und Pausen gelten für den ganzen Kurs.
+
+    Beispiel: `day_start: 9 Uhr`.
+
+    Stattdessen: `day_start: "09:00"`.
+    """
+    return _from_defects("CFG001", course)
+
+
+@rule("ID001", "duplicate-id")
+def duplicate_id(course: Course) -> Iterable[Problem]:
+    """Was: Eine Kennung (`id`) ist mehrfach vergeben.
+
+    Warum: Verweise müssen eindeutig auf eine Seite zeigen.
+
+    Beispiel: Zwei Einheiten mit `id: k1-rolle`.
+
+    Stattdessen: `id: k1-rolle` und `id: k1-rollenklaerung`.
+    """
+    return _from_defects("ID001", course)
+
+
+# --- cross-references ---------------------------------------------------------------------
+
+
+def _refs(course: Course) -> Iterator[tuple[Document, tuple, str, str]]:
+    """Every reference in every valid page: (document, key path, target kind, id)."""
+    for doc in course.documents:
+        item = doc.item
+        if isinstance(item, Unit):
+            yield doc, ("module",), "module", item.module
+            for i, step in enumerate(item.steps):
+                if step.method:
+                    yield doc, ("steps", i, "method"), "method", step.method
+            for i, ws in enumerate(item.worksheets):
+                yield doc, ("worksheets", i), "worksheet", ws
+        elif isinstance(item, Module):
+            for i, pre in enumerate(item.prerequisites):
+                yield doc, ("prerequisites", i), "module", pre
+            for d, day in enumerate(item.days):
+                for u, unit_id in enumerate(day.units):
+                    yield doc, ("days", d, "units", u), "unit", unit_id
+        elif item is not None and getattr(item, "kind", None) == "worksheet":
+            yield doc, ("module",), "module", item.module  # type: ignore[attr-defined]
+        for i, src in enumerate(getattr(item, "literature", []) or []):
+            yield doc, ("literature", i), "source", src
+
+
+def _table(course: Course, kind: str) -> dict:
+    return {
+        "module": course.modules,
+        "unit": course.units,
+        "method": course.methods,
+        "worksheet": course.worksheets,
+        "source": course.sources,
+    }[kind]
+
+
+def _unknown(rule_id: str, kind: str) -> Callable[[Course], Iterator[Problem]]:
+    def run(course: Course) -> Iterator[Problem]:
+        table = _table(course, kind)
+        for doc, path, target, ref in _refs(course):
+            if target == kind and ref not in table:
+                yield problem(
+                    rule_id, doc.path, doc.line_of(*path), ref=ref, suggestion=_suggest(ref, table)
+                )
+
+    return run
+
+
+@rule("REF001", "unknown-module")
+def unknown_module(course: Course) -> Iterable[Problem]:
+    """Was: Eine Einheit, ein Arbeitsblatt oder eine Voraussetzung nennt ein Modul, das es
+    nicht gibt.
+
+    Warum: Die Seite würde keinem Modul zugeordnet und fehlte in Ablauf und Handbuch.
+
+    Beispiel: `module: K4` in einem Kurs mit K1 bis K3.
+
+    Stattdessen: `module: K3`.
+    """
+    return _unknown("REF001", "module")(course)
+
+
+@rule("REF002", "unknown-unit")
+def unknown_unit(course: Course) -> Iterable[Problem]:
+    """Was: Ein Kurstag nennt eine Einheit, die es nicht gibt.
+
+    Warum: Der Ablaufplan des Tages wäre unvollständig.
+
+    Beispiel: `units: [k1-rolle, k1-rollen]`.
+
+    Stattdessen: `units: [k1-rolle, k1-auftrag]` (die Kennungen der vorhandenen Einheiten).
+    """
+    return _unknown("REF002", "unit")(course)
+
+
+@rule("REF003", "unknown-method")
+def unknown_method(course: Course) -> Iterable[Problem]:
+    """Was: Ein Schritt im Ablaufplan nennt eine Methode, die in der Methodensammlung fehlt.
+
+    Warum: Trainerinnen und Trainer brauchen zu jeder Methode die Beschreibung.
+
+    Beispiel: `method: worldcafe`.
+
+    Stattdessen: `method: world-cafe` oder eine neue Methodenseite anlegen.
+    """
+    return _unknown("REF003", "method")(course)
+
+
+@rule("REF004", "unknown-worksheet")
+def unknown_worksheet(course: Course) -> Iterable[Problem]:
+    """Was: Eine Einheit nennt ein Arbeitsblatt, das es nicht gibt.
+
+    Warum: Das Blatt fehlte im Handbuch und im Arbeitsheft.
+
+    Beispiel: `worksheets: [ab-k1-rolle]` ohne Datei mit dieser Kennung.
+
+    Stattdessen: Arbeitsblatt mit `kind: worksheet` und `id: ab-k1-rolle` anlegen.
+    """
+    return _unknown("REF004", "worksheet")(course)
+
+
+@rule("REF005", "unknown-source")
+def unknown_source(course: Course) -> Iterable[Problem]:
+    """Was: `literature` nennt eine Angabe, die nicht in der Literaturliste steht.
+
+    Warum: Quellen müssen vollständig nachgewiesen sein.
+
+    Beispiel: `literature: [tietze-2030]`.
+
+    Stattdessen: `literature: [tietze-2003]` oder den Eintrag in docs/literatur.md ergänzen.
+    """
+    return _unknown("REF005", "source")(course)
+
+
+@rule("REF006", "unit-in-wrong-module")
+def unit_in_wrong_module(course: Course) -> Iterable[Problem]:
+    """Was: Ein Modul plant eine Einheit ein, die laut `module` zu einem anderen Modul gehört.
+
+    Warum: Einheit, Modulübersicht und Handbuch widersprächen sich.
+
+    Beispiel: Modul K2 nennt `k1-rolle`, die Einheit sagt `module: K1`.
+
+    Stattdessen: Die Einheit im Modul K1 einplanen oder `module: K2` setzen.
+    """
+    for doc in course.documents:
+        if not isinstance(doc.item, Module):
+            continue
+        for d, day in enumerate(doc.item.days):
+            for u, unit_id in enumerate(day.units):
+                unit = course.units.get(unit_id)
+                if unit and unit.module != doc.item.id:
+                    yield problem(
+                        "REF006",
+                        doc.path,
+                        doc.line_of("days", d, "units", u),
+                        unit=unit_id,
+                        declared=unit.module,
+                        listed=doc.item.id,
+                    )
+
+
+@rule("REF007", "unit-not-scheduled")
+def unit_not_scheduled(course: Course) -> Iterable[Problem]:
+    """Was: Eine Einheit steht an keinem Kurstag ihres Moduls.
+
+    Warum: Sie fehlte in Ablaufplan, Stundenzahl und Handbuch, ohne dass es auffällt.
+
+    Beispiel: Neue Einheit `k1-konflikte` mit `module: K1`, aber nicht unter `days` in K1.
+
+    Stattdessen: `units: [..., k1-konflikte]` im passenden Tag von K1.
+    """
+    for doc in course.documents:
+        unit = doc.item
+        if not isinstance(unit, Unit) or unit.module not in course.modules:
+            continue
+        module = course.modules[unit.module]
+        if not any(unit.id in day.units for day in module.days):
+            yield problem("REF007", doc.path, doc.line_of("module"), unit=unit.id, module=module.id)
+
+
+@rule("PRE001", "prerequisite-cycle")
+def prerequisite_cycle(course: Course) -> Iterable[Problem]:
+    """Was: Module setzen sich gegenseitig (auch über Umwege) voraus.
+
+    Warum: Dann lässt sich keine Reihenfolge für den Kurs bilden.
+
+    Beispiel: K2 setzt K3 voraus und K3 setzt K2 voraus.
+
+    Stattdessen: Nur das frühere Modul als Voraussetzung des späteren nennen.
+    """
+    graph = {m.id: [p for p in m.prerequisites if p in course.modules] for m in course.modules.values()}
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        doc = course.doc_of(start)
+                        idx = course.modules[start].prerequisites.index(path[1] if len(path) > 1 else start)
+                        yield problem(
+                            "PRE001",
+                            doc.path,
+                            doc.line_of("prerequisites", idx),
+                            cycle=" → ".join([*path, start]),
+                        )
+                elif nxt not in path:
+                    stack.append((nxt, [*path, nxt]))
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+@rule("PLAN001", "plan-sum")
+def plan_sum(course: Course) -> Iterable[Problem]:
+    """Was: Die Minuten der Schritte im Ablaufplan ergeben nicht die Dauer der Einheit.
+
+    Warum: Sonst stimmen die Uhrzeiten im Tagesablauf nicht.
+
+    Beispiel: `duration: 90` mit Schritten von 15, 30 und 30 Minuten.
+
+    Stattdessen: Schritte von 15, 30, 30 und 15 Minuten.
+    """
+    for doc in course.documents:
+        unit = doc.item
+        if isinstance(unit, Unit):
+            total = sum(s.minutes for s in unit.steps)
+            if total != unit.duration:
+                yield problem(
+                    "PLAN001",
+                    doc.path,
+                    doc.line_of("duration"),
+                    total=total,
+                    duration=unit.duration,
+                    diff=total - unit.duration,
+                )
+
+
+_PHASE_ORDER = {"Einsteigen": 0, "Erarbeiten": 1, "Integrieren": 2, "Auswerten": 3}
+
+
+@rule("PLAN002", "phase-order", WARNING)
+def phase_order(course: Course) -> Iterable[Problem]:
+    """Was: Die Lernphasen im Ablaufplan springen zurück, z. B. Auswerten vor Erarbeiten.
+
+    Warum: Die Phasen Einsteigen → Erarbeiten → Integrieren → Auswerten tragen den
+    Lernprozess; ein Rücksprung ist oft ein Tippfehler.
+
+    Beispiel: `phase: Einsteigen` nach `phase: Integrieren`.
+
+    Stattdessen: Die Phase des Schritts korrigieren (Pausen zählen nicht).
+    """
+    for doc in course.documents:
+        unit = doc.item
+        if not isinstance(unit, Unit):
+            continue
+        previous = None
+        for i, step in enumerate(unit.steps):
+            if step.phase == "Pause":
+                continue
+            if previous and _PHASE_ORDER[step.phase] < _PHASE_ORDER[previous]:
+                yield problem(
+                    "PLAN002", doc.path, doc.line_of("steps", i, "phase"),
+                    phase=step.phase, previous=previous,
+                )
+            previous = step.phase
+
+
+def _days(course: Course) -> Iterator[tuple[Document, Module, int, list]]:
+    for doc in course.documents:
+        if isinstance(doc.item, Module):
+            for d in range(len(doc.item.days)):
+                yield doc, doc.item, d, day_slots(course, doc.item, d)
+
+
+@rule("DAY001", "no-break-for-too-long")
+def no_break_for_too_long(course: Course) -> Iterable[Problem]:
+    """Was: Ein Kurstag hat mehr als 90 Minuten Lernzeit am Stück (Grenze `max_block_minutes`).
+
+    Warum: Seminarplanung sieht spätestens nach 90 Minuten eine Pause vor.
+
+    Beispiel: Zwei Einheiten zu 90 Minuten ohne Pause dazwischen.
+
+    Stattdessen: `breaks: [{after_unit: 1, minutes: 15, title: Kaffeepause}]`.
+    """
+    limit = course.config.max_block_minutes
+    for doc, module, d, slots in _days(course):
+        run, start = 0, None
+        for slot in slots:
+            if slot.is_break:
+                run, start = 0, None
+                continue
+            start = slot.start if start is None else start
+            run += slot.minutes
+            if run > limit:
+                yield problem(
+                    "DAY001", doc.path, doc.line_of("days", d, "units", slot.position),
+                    day=d + 1, minutes=run, start=clock_of(start), unit=slot.unit.id, limit=limit,
+                )
+                run, start = -10**6, None  # one report per stretch
+
+
+@rule("DAY002", "day-too-long")
+def day_too_long(course: Course) -> Iterable[Problem]:
+    """Was: Ein Kurstag hat mehr Lernzeit als erlaubt (Grenze `max_day_minutes`, 8 UE).
+
+    Warum: Mehr als acht Unterrichtseinheiten zu 45 Minuten überfordern Teilnehmende.
+
+    Beispiel: Fünf Einheiten zu 90 Minuten an einem Tag.
+
+    Stattdessen: Höchstens vier Einheiten zu 90 Minuten je Tag.
+    """
+    limit = course.config.max_day_minutes
+    for doc, module, d, slots in _days(course):
+        minutes = sum(s.minutes for s in slots if not s.is_break)
+        if minutes > limit:
+            yield problem(
+                "DAY002", doc.path, doc.line_of("days", d), day=d + 1, minutes=minutes,
+                ue=round(minutes / 45, 1), limit=limit,
+            )
+
+
+@rule("DAY003", "day-ends-late")
+def day_ends_late(course: Course) -> Iterable[Problem]:
+    """Was: Ein Kurstag endet nach dem Tagesende aus mkdocs.yml (`day_end`).
+
+    Warum: Teilnehmende planen An- und Abreise nach der Ausschreibung.
+
+    Beispiel: Beginn 10:00, vier Einheiten zu 90 Minuten und 90 Minuten Pausen: Ende 17:30.
+
+    Stattdessen: `start: "09:00"` für diesen Tag oder kürzere Pausen.
+    """
+    limit = minutes_of(course.config.day_end)
+    for doc, module, d, slots in _days(course):
+        if slots and slots[-1].end > limit:
+            yield problem(
+                "DAY003", doc.path, doc.line_of("days", d), day=d + 1,
+                end=clock_of(slots[-1].end), limit=course.config.day_end,
+            )
+
+
+# --- Markdown body ------------------------------------------------------------------------
+
+_FENCED = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def prose(body: str) -> str:
+    """The body with code blocks, inline code and raw blocks blanked (line numbers kept)."""
+    for pattern in (_FENCED, _RAW, _INLINE_CODE):
+        body = pattern.sub(_blank, body)
+    return body
+
+
+def _line(doc: Document, text: str, offset: int) -> int:
+    return doc.body_line + text.count("\n", 0, offset)
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"\balt\s*=\s*(\"([^\"]*)\"|'([^']*)')", re.I)
+_SRC = re.compile(r"\bsrc\s*=\s*[\"']([^\"']*)", re.I)
+
+
+@rule("MD001", "image-without-alt")
+def image_without_alt(course: Course) -> Iterable[Problem]:
+    """Was: Ein Bild hat keinen Alternativtext.
+
+    Warum: Blinde und sehbehinderte Menschen erfahren sonst nicht, was das Bild zeigt
+    (BITV 2.0 / WCAG 2.1, Kriterium 1.1.1).
+
+    Beispiel: `![](netzwerkkarte.png)`.
+
+    Stattdessen: `![Netzwerkkarte: Jugendamt in der Mitte, zwölf Träger im Umkreis](netzwerkkarte.png)`.
+    """
+    for doc in course.documents:
+        text = prose(doc.body)
+        for m in _MD_IMAGE.finditer(text):
+            if not m.group(1).strip():
+                yield problem("MD001", doc.path, _line(doc, text, m.start()), target=m.group(2))
+        for m in _HTML_IMG.finditer(text):
+            alt = _ALT.search(m.group(0))
+            if not alt or not (alt.group(2) or alt.group(3) or "").strip():
+                src = _SRC.search(m.group(0))
+                yield problem(
+                    "MD001", doc.path, _line(doc, text, m.start()), target=src.group(1) if src else "?"
+                )
+
+
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])")
+_HTML_A = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
+_WEAK_TEXTS = {
+    "hier", "hier klicken", "klicken sie hier", "klick hier", "mehr", "mehr erfahren",
+    "mehr lesen", "mehr dazu", "link", "dieser link", "diesem link", "weiterlesen", "weiter",
+    "details", "siehe hier", "zum link", "here", "click here", "more", "read more",
+}
+
+
+@rule("MD002", "weak-link-text")
+def weak_link_text(course: Course) -> Iterable[Problem]:
+    """Was: Ein Linktext wie „hier“, „mehr“, „Link“ oder „weiterlesen“ sagt nicht, wohin der
+    Link führt.
+
+    Warum: Screenreader bieten Links als Liste an; „hier, hier, mehr“ ist dort wertlos
+    (BITV 2.0 / WCAG 2.1, Kriterium 2.4.4).
+
+    Beispiel: `Die Methode finden Sie [hier](../methods/world-cafe.md).`
+
+    Stattdessen: `Siehe [Methode World Café](../methods/world-cafe.md).`
+    """
+    for doc in course.documents:
+        text = prose(doc.body)
+        for pattern in (_MD_LINK, _HTML_A):
+            for m in pattern.finditer(text):
+                label = re.sub(r"<[^>]+>", "", m.group(1))
+                label = re.sub(r"[\s.:!»›…→-]+$", "", label.strip()).strip().lower()
+                if label in _WEAK_TEXTS:
+                    yield problem("MD002", doc.path, _line(doc, text, m.start()), text=m.group(1).strip())
+
+
+# --- macros -------------------------------------------------------------------------------
+
+_JINJA = jinja2.Environment()
+_KIND_LABELS = {
+    "module": ("das Modul", "eines Moduls"),
+    "unit": ("die Einheit", "einer Einheit"),
+    "method": ("die Methode", "einer Methode"),
+    "worksheet": ("das Arbeitsblatt", "eines Arbeitsblatts"),
+    "track": ("den Kursstrang", "eines Kursstrangs (coordinators, leaders, joint)"),
+    "any": ("die Kennung", "einer Seite"),
+}
+
+
+def _kind_of(course: Course, ref: str) -> str | None:
+    for kind in ("module", "unit", "method", "worksheet"):
+        if ref in _table(course, kind):
+            return kind
+    return None
+
+
+def _template(doc: Document) -> jinja2.nodes.Template | jinja2.TemplateSyntaxError:
+    try:
+        return _JINJA.parse(doc.body)
+    except jinja2.TemplateSyntaxError as exc:
+        return exc
+
+
+@rule("MAC003", "macro-syntax")
+def macro_syntax(course: Course) -> Iterable[Problem]:
+    """Was: Ein Makro ist falsch geschrieben (Klammern, Anführungszeichen).
+
+    Warum: Die Seite kann sonst nicht erzeugt werden.
+
+    Beispiel: `{{ run_sheet("K1") }` (eine schließende Klammer fehlt).
+
+    Stattdessen: `{{ run_sheet("K1") }}`.
+    """
+    for doc in course.documents:
+        parsed = _template(doc)
+        if isinstance(parsed, jinja2.TemplateSyntaxError):
+            yield problem(
+                "MAC003", doc.path, doc.body_line + (parsed.lineno or 1) - 1, detail=parsed.message
+            )
+
+
+def _known_names(course: Course, doc: Document) -> set[str]:
+    return set(MACRO_ARGS) | TEMPLATE_BUILTINS | set(course.extra_names) | set(doc.meta)
+
+
+@rule("MAC001", "unknown-macro")
+def unknown_macro(course: Course) -> Iterable[Problem]:
+    """Was: Eine Seite ruft ein Makro oder eine Variable auf, die es nicht gibt.
+
+    Warum: Die Seite würde mit einer Fehlermeldung statt mit Inhalt erzeugt.
+
+    Beispiel: `{{ runsheet() }}`.
+
+    Stattdessen: `{{ run_sheet() }}`. Die Makros stehen auf der Seite „Makros“.
+    """
+    for doc in course.documents:
+        parsed = _template(doc)
+        if isinstance(parsed, jinja2.TemplateSyntaxError):
+            continue
+        undeclared = jinja2.meta.find_undeclared_variables(parsed) - _known_names(course, doc)
+        seen: set[str] = set()
+        for name in parsed.find_all(nodes.Name):
+            if name.name in undeclared and name.name not in seen:
+                seen.add(name.name)
+                yield problem(
+                    "MAC001", doc.path, doc.body_line + name.lineno - 1, name=name.name,
+                    known=", ".join(sorted(MACRO_ARGS)) + _suggest(name.name, MACRO_ARGS),
+                )
+
+
+@rule("MAC002", "unknown-macro-id")
+def unknown_macro_id(course: Course) -> Iterable[Problem]:
+    """Was: Ein Makro bekommt eine Kennung, die es nicht gibt oder die zur falschen Art von
+    Seite gehört.
+
+    Warum: Übersicht oder Verweis blieben leer.
+
+    Beispiel: `{{ run_sheet("K7") }}` oder `{{ unit_plan() }}` auf einer Methodenseite.
+
+    Stattdessen: `{{ run_sheet("K1") }}`; `unit_plan()` nur auf Seiten von Einheiten.
+    """
+    for doc in course.documents:
+        parsed = _template(doc)
+        if isinstance(parsed, jinja2.TemplateSyntaxError):
+            continue
+        for call in parsed.find_all(nodes.Call):
+            if not isinstance(call.node, nodes.Name) or call.node.name not in MACRO_ARGS:
+                continue
+            expected = MACRO_ARGS[call.node.name]
+            if expected is None:
+                continue
+            if call.args:
+                if not isinstance(call.args[0], nodes.Const):
+                    continue
+                ref = str(call.args[0].value)
+            else:
+                ref = str(doc.meta.get("id", "")) if doc.item is not None else ""
+            if expected == ("track",):
+                ok = ref in ("coordinators", "leaders", "joint")
+                pool: Iterable[str] = ("coordinators", "leaders", "joint")
+            else:
+                kind = _kind_of(course, ref)
+                ok = kind is not None and ("any" in expected or kind in expected)
+                pool = [
+                    i for k in ("module", "unit", "method", "worksheet")
+                    if "any" in expected or k in expected for i in _table(course, k)
+                ]
+            if not ok:
+                article, generic = _KIND_LABELS[expected[0]]
+                yield problem(
+                    "MAC002", doc.path, doc.body_line + call.lineno - 1, macro=call.node.name,
+                    expected=article, expected_article=generic, ref=ref or "(keine Kennung)",
+                    suggestion=_suggest(ref, pool),
+                )
+
+
+# --- use ----------------------------------------------------------------------------------
+
+
+@rule("USE001", "method-unused", WARNING)
+def method_unused(course: Course) -> Iterable[Problem]:
+    """Was: Eine Methode der Sammlung kommt in keinem Ablaufplan vor.
+
+    Warum: Unbenutzte Methoden sind oft vergessene oder umbenannte Verweise.
+
+    Beispiel: `docs/methods/swot.md`, aber kein Schritt mit `method: swot`.
+
+    Stattdessen: Die Methode in einer Einheit einsetzen; bewusst freie Methoden bleiben als
+    Warnung sichtbar.
+    """
+    used = {m for u in course.units.values() for m in u.methods}
+    for method_id in sorted(set(course.methods) - used):
+        doc = course.doc_of(method_id)
+        yield problem("USE001", doc.path, doc.line_of("id"), id=method_id)
+
+
+@rule("USE002", "worksheet-unused", WARNING)
+def worksheet_unused(course: Course) -> Iterable[Problem]:
+    """Was: Ein Arbeitsblatt wird von keiner Einheit genannt.
+
+    Warum: Es stünde im Arbeitsheft ohne Bezug zu einer Einheit.
+
+    Beispiel: `ab-k1-rolle` ohne Einheit mit `worksheets: [ab-k1-rolle]`.
+
+    Stattdessen: Das Blatt bei der Einheit eintragen, in der es bearbeitet wird.
+    """
+    used = {w for u in course.units.values() for w in u.worksheets}
+    for ws_id in sorted(set(course.worksheets) - used):
+        doc = course.doc_of(ws_id)
+        yield problem("USE002", doc.path, doc.line_of("id"), id=ws_id)

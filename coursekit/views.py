@@ -1,0 +1,332 @@
+"""Generated Markdown views: run sheets, overviews, backlinks, references.
+
+Every function takes the course and the path of the page it is rendered on (relative to the
+docs folder), and returns Markdown. Links are relative ``.md`` links, so MkDocs validates them
+and the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .loader import Course
+from .model import KINDS, TRACK_LABELS, CourseConfig, Module, Unit, Worksheet, clock_of
+from .rules import RULES
+from .schedule import day_slots
+
+__all__ = [
+    "bibliography", "link", "method_facts", "method_index", "module_overview", "rules_reference",
+    "run_sheet", "schema_reference", "sources", "track_overview", "unit_overview", "unit_plan",
+    "used_in",
+]
+
+GOAL_LABELS = {
+    "knowledge": "Wissen",
+    "skills": "Fertigkeiten",
+    "social": "Sozialkompetenz",
+    "autonomy": "Selbstständigkeit",
+}
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _href(course: Course, here: str, item_id: str) -> str:
+    target = course.doc_of(item_id).path
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def link(course: Course, here: str, item_id: str, text: str | None = None) -> str:
+    """A Markdown link to the page of an id, with the page's title as link text."""
+    item = course.doc_of(item_id).item
+    title = text or getattr(item, "title", None) or item_id
+    return f"[{title}]({_href(course, here, item_id)})"
+
+
+def _hours(minutes: int) -> str:
+    ue = minutes / 45
+    ue_text = f"{ue:.0f}" if ue == int(ue) else f"{ue:.1f}".replace(".", ",")
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m:02d} min ({ue_text} UE)" if m else f"{h} h ({ue_text} UE)"
+
+
+def _content_minutes(unit: Unit) -> int:
+    return sum(s.minutes for s in unit.steps if s.phase != "Pause")
+
+
+def module_overview(course: Course, here: str, module_id: str) -> str:
+    m = course.modules[module_id]
+    units = course.units_of(module_id)
+    minutes = sum(_content_minutes(u) for u in units)
+    lines = [
+        f"**{TRACK_LABELS[m.track]}** · {len(m.days)} Kurstage · {len(units)} Einheiten · "
+        f"Lernzeit {_hours(minutes)}",
+        "",
+        m.summary,
+        "",
+        "**Ziele des Moduls**",
+        "",
+        *[f"- {g}" for g in m.goals],
+        "",
+    ]
+    if m.prerequisites:
+        pre = ", ".join(link(course, here, p) for p in m.prerequisites if p in course.modules)
+        lines += [f"**Voraussetzung:** {pre}", ""]
+    for d, day in enumerate(m.days):
+        lines.append(f"**{day.title or f'Tag {d + 1}'}**")
+        lines.append("")
+        for n, unit_id in enumerate(day.units, 1):
+            if unit_id in course.units:
+                u = course.units[unit_id]
+                lines.append(f"{n}. {link(course, here, unit_id)} ({u.duration} Minuten)")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run_sheet(course: Course, here: str, module_id: str) -> str:
+    """Per-day run sheet of a module: clock times, steps, methods, social forms, breaks."""
+    m = course.modules[module_id]
+    out: list[str] = []
+    for d, day in enumerate(m.days):
+        slots = day_slots(course, m, d)
+        if not slots:
+            continue
+        title = day.title or f"Tag {d + 1}"
+        out += [
+            f"### {title}",
+            "",
+            f"{clock_of(slots[0].start)} bis {clock_of(slots[-1].end)} Uhr · Lernzeit "
+            f"{_hours(sum(s.minutes for s in slots if not s.is_break))}",
+            "",
+            "| Zeit | Einheit und Schritt | Phase | Methode | Sozialform | Material |",
+            "|---|---|---|---|---|---|",
+        ]
+        current = None
+        for s in slots:
+            time = f"{clock_of(s.start)}–{clock_of(s.end)}"
+            if s.step is None:
+                out.append(f"| {time} | **{_cell(s.break_title)}** | | | | |")
+                continue
+            if s.unit is not current:
+                current = s.unit
+                out.append(f"| | **{link(course, here, s.unit.id)}** | | | | |")
+            method = link(course, here, s.step.method) if s.step.method in course.methods else ""
+            out.append(
+                f"| {time} | {_cell(s.step.content)} | {s.step.phase} | {method} | "
+                f"{s.step.social_form or ''} | {_cell(s.step.material)} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def unit_overview(course: Course, here: str, unit_id: str) -> str:
+    u = course.units[unit_id]
+    module = course.modules.get(u.module)
+    facts = [f"**Dauer:** {u.duration} Minuten"]
+    if module:
+        facts.append(f"**Modul:** {link(course, here, module.id)}")
+    lines = [" · ".join(facts), "", u.summary, "", "**Lernziele**", ""]
+    lines += ["| Kompetenz | Die Teilnehmenden … |", "|---|---|"]
+    for key, label in GOAL_LABELS.items():
+        for goal in getattr(u.goals, key):
+            lines.append(f"| {label} | {_cell(goal)} |")
+    lines.append("")
+    methods = [link(course, here, mid) for mid in u.methods if mid in course.methods]
+    if methods:
+        lines += [f"**Methoden:** {', '.join(methods)}", ""]
+    sheets = [link(course, here, w) for w in u.worksheets if w in course.worksheets]
+    if sheets:
+        lines += [f"**Arbeitsblätter:** {', '.join(sheets)}", ""]
+    if u.materials:
+        lines += [f"**Material:** {', '.join(u.materials)}", ""]
+    return "\n".join(lines)
+
+
+def unit_plan(course: Course, here: str, unit_id: str) -> str:
+    """The unit's Ablaufplan with minutes from the unit's start."""
+    u = course.units[unit_id]
+    lines = [
+        "| Zeit | Phase | Inhalt | Methode | Sozialform | Material |",
+        "|---|---|---|---|---|---|",
+    ]
+    t = 0
+    for s in u.steps:
+        method = link(course, here, s.method) if s.method in course.methods else ""
+        lines.append(
+            f"| {t}–{t + s.minutes} min | {s.phase} | {_cell(s.content)} | {method} | "
+            f"{s.social_form or ''} | {_cell(s.material)} |"
+        )
+        t += s.minutes
+    return "\n".join(lines) + "\n"
+
+
+def method_facts(course: Course, here: str, method_id: str) -> str:
+    m = course.methods[method_id]
+    rows = [
+        ("Zweck", m.purpose),
+        ("Gruppengröße", f"{m.group_size.min} bis {m.group_size.max} Personen"),
+        ("Dauer", f"{m.duration.min} bis {m.duration.max} Minuten"),
+        ("Format", ", ".join(m.settings)),
+    ]
+    if m.phases:
+        rows.append(("Lernphasen", ", ".join(m.phases)))
+    if m.materials:
+        rows.append(("Material", ", ".join(m.materials)))
+    lines = ["| Merkmal | Angabe |", "|---|---|", *[f"| {k} | {_cell(v)} |" for k, v in rows]]
+    return "\n".join(lines) + "\n"
+
+
+def _users_of(course: Course, item_id: str) -> list[Unit]:
+    return [
+        u for u in course.units.values()
+        if item_id in u.methods or item_id in u.worksheets
+    ]
+
+
+def used_in(course: Course, here: str, item_id: str) -> str:
+    """Backlinks: the units that use a method or worksheet, with their modules."""
+    users = _users_of(course, item_id)
+    if not users:
+        return "_Noch in keiner Einheit verwendet._\n"
+    lines = []
+    for u in sorted(users, key=lambda u: (u.module, u.id)):
+        module = f" ({link(course, here, u.module)})" if u.module in course.modules else ""
+        lines.append(f"- {link(course, here, u.id)}{module}")
+    return "\n".join(lines) + "\n"
+
+
+def _source_line(course: Course, source_id: str) -> str:
+    s = course.sources[source_id]
+    text = f"{s.author} ({s.year}): _{s.title}_."
+    if s.publisher:
+        text += f" {s.publisher}."
+    if s.url:
+        text += f" <{s.url}>"
+    return text
+
+
+def sources(course: Course, here: str, item_id: str) -> str:
+    item = course.doc_of(item_id).item
+    ids = [i for i in getattr(item, "literature", []) if i in course.sources]
+    if not ids:
+        return "_Keine Literaturangaben._\n"
+    return "\n".join(f"- {_source_line(course, i)}" for i in ids) + "\n"
+
+
+def bibliography(course: Course, here: str) -> str:
+    ordered = sorted(course.sources, key=lambda i: (course.sources[i].author, course.sources[i].year))
+    return "\n".join(f"- {_source_line(course, i)}" for i in ordered) + "\n"
+
+
+def track_overview(course: Course, here: str, track: str) -> str:
+    """Table of the modules of one track: days, units, learning time."""
+    modules = [m for m in course.modules.values() if m.track == track]
+    if not modules:
+        return "_In diesem Kursstrang gibt es noch keine Module._\n"
+    lines = ["| Modul | Kurstage | Einheiten | Lernzeit | Voraussetzung |", "|---|---|---|---|---|"]
+    for m in sorted(modules, key=lambda m: m.id):
+        units = course.units_of(m.id)
+        minutes = sum(_content_minutes(u) for u in units)
+        pre = ", ".join(m.prerequisites) or "–"
+        lines.append(
+            f"| {link(course, here, m.id)} | {len(m.days)} | {len(units)} | {_hours(minutes)} | {pre} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def method_index(course: Course, here: str) -> str:
+    lines = [
+        "| Methode | Zweck | Gruppe | Dauer (min) | Format | Verwendet in |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in sorted(course.methods.values(), key=lambda m: m.title.lower()):
+        users = len(_users_of(course, m.id))
+        lines.append(
+            f"| {link(course, here, m.id)} | {_cell(m.purpose)} | {m.group_size.min}–{m.group_size.max} "
+            f"| {m.duration.min}–{m.duration.max} | {', '.join(m.settings)} | {users} Einheiten |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+_DOC_PARTS = re.compile(r"^(Was|Warum|Beispiel|Stattdessen):\s*", re.M)
+
+
+def rules_reference(course: Course, here: str) -> str:
+    """Every rule with id, severity and its Was/Warum/Beispiel/Stattdessen text."""
+    out = []
+    for r in RULES.values():
+        level = "Fehler" if r.severity.value == "error" else "Warnung"
+        out += [f"### {r.id} {r.name}", "", f"*{level}*", ""]
+        parts = _DOC_PARTS.split(r.doc)[1:]
+        for label, text in zip(parts[::2], parts[1::2]):
+            out += [f"**{label}:** " + " ".join(text.split()), ""]
+    return "\n".join(out)
+
+
+def schema_reference(course: Course, here: str) -> str:
+    """German field reference of every content kind, from the model's descriptions."""
+    out = []
+    titles = {
+        "module": "Modul (`kind: module`)",
+        "unit": "Einheit (`kind: unit`)",
+        "method": "Methode (`kind: method`)",
+        "worksheet": "Arbeitsblatt (`kind: worksheet`)",
+        "bibliography": "Literaturliste (`kind: bibliography`)",
+    }
+    models = [(titles[k], m) for k, m in KINDS.items()]
+    models.append(("Kurskonfiguration (`extra: course:` in mkdocs.yml)", CourseConfig))
+    for title, model in models:
+        out += [f"### {title}", "", "| Feld | Pflicht | Bedeutung |", "|---|---|---|"]
+        for name, field in model.model_fields.items():
+            required = "ja" if field.is_required() else "nein"
+            desc = field.description or ""
+            sub = _sub_model(field.annotation)
+            if sub is not None:
+                desc += " Unterfelder: " + "; ".join(
+                    f"`{n}` – {f.description or ''}" for n, f in sub.model_fields.items()
+                )
+            out.append(f"| `{name}` | {required} | {_cell(desc)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _sub_model(annotation: object) -> type | None:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    candidates = [annotation, *get_args(annotation)]
+    for c in list(candidates):
+        candidates += list(get_args(c))
+    for c in candidates:
+        if isinstance(c, type) and issubclass(c, BaseModel):
+            return c
+    return None
+
+
+def nav_key(course: Course, path: str, title: str, *, top: bool = False, section: bool = False) -> tuple:
+    """Sort key of a navigation item: configured order at the top; inside a module the
+    module page, then units in schedule order, then worksheets by first use."""
+    if top:
+        head = path.split("/", 1)[0]
+        order = course.config.nav_order
+        return (order.index(head) if head in order else len(order), 0, title.lower())
+    doc = course.doc_at(path)
+    item = doc.item if doc else None
+    if not section and path.rsplit("/", 1)[-1] == "index.md":
+        return (0, 0, "")
+    if section and isinstance(item, Module):
+        return (1, 0, item.id)
+    if isinstance(item, Unit) and item.module in course.modules:
+        ids = [u.id for u in course.units_of(item.module)]
+        return (1, ids.index(item.id) if item.id in ids else len(ids), title.lower())
+    if isinstance(item, Worksheet):
+        users = [
+            ids.index(item.id)
+            for ids in [[w for u in course.units_of(item.module) for w in u.worksheets]]
+            if item.id in ids
+        ] if item.module in course.modules else []
+        return (2, users[0] if users else 10**6, title.lower())
+    return (3, 0, title.lower())

@@ -1,0 +1,97 @@
+"""Thin MkDocs adapter: hands paths and text to ``coursekit`` and turns its answers into
+MkDocs objects, log lines and build failures. No course logic lives here.
+The macros live in ``coursekit/macros.py`` (loaded by mkdocs-macros); both share the course
+through ``coursekit.current``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+import coursekit
+from coursekit import current, privacy, views
+from coursekit.problems import Severity, summary
+
+log = logging.getLogger("mkdocs.plugins.coursekit")
+ROOT = Path(__file__).parent
+
+
+def _report(problems: list) -> None:
+    for line in coursekit.report(problems):
+        if line.startswith("::"):
+            print(line)
+        elif " Fehler: " in line.split("\n")[0]:
+            log.error(line)
+        else:
+            log.warning(line)
+
+
+def on_config(config):
+    course = coursekit.load_project(config.config_file_path, config.docs_dir)
+    problems = coursekit.check(course)
+    current.course, current.late_problems = course, []
+    _report(problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise PluginError(f"Der Kurs enthält Fehler ({summary(problems)}); siehe oben.")
+    log.info("Kurs geprüft: %s, %s", course, summary(problems))
+    return config
+
+
+def on_nav(nav, config, files):
+    """Order units by the module's schedule, worksheets by first use, methods by title."""
+    course = current.course
+
+    def key(item):
+        page = item if isinstance(item, Page) else _first_page(item)
+        path = page.file.src_uri if page else ""
+        return views.nav_key(
+            course, path, item.title or "", top=item.parent is None, section=isinstance(item, Section)
+        )
+
+    def sort(items):
+        items.sort(key=key)
+        for item in items:
+            if isinstance(item, Section):
+                sort(item.children)
+
+    sort(nav.items)
+    nav.pages = [p for p in _walk(nav.items) if isinstance(p, Page)]
+    for i, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[i - 1] if i else None
+        page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+    return nav
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk(item.children)
+
+
+def _first_page(section):
+    return next((p for p in _walk(section.children) if isinstance(p, Page)), None)
+
+
+def on_env(env, config, files):
+    if current.late_problems:
+        _report(current.late_problems)
+        raise PluginError(
+            f"Makros mit unbekannten Kennungen ({summary(current.late_problems)}); siehe oben."
+        )
+    return env
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    privacy.localize_cdn_scripts(site, ROOT / "overrides" / "assets" / "vendor")
+    leaks = privacy.third_party_requests(site)
+    if leaks:
+        for file, host in leaks:
+            log.error("site/%s lädt etwas von %s (Datenschutz: nur eigene Adressen erlaubt)", file, host)
+        raise PluginError(f"{len(leaks)} Verweise auf fremde Server im gebauten Auftritt.")
