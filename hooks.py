@@ -58,6 +58,9 @@ def on_nav(nav, config, files):
         for item in items:
             if isinstance(item, Section):
                 sort(item.children)
+                first = _first_page(item)
+                title = first and views.section_title(course, first.file.src_uri)
+                item.title = title or item.title
 
     sort(nav.items)
     nav.pages = [p for p in _walk(nav.items) if isinstance(p, Page)]

@@ -170,11 +170,51 @@ def _validate(
                 rule = "VOCAB001"
             else:
                 rule = "SCHEMA002"
-            args = {"field": field_name, "detail": err["msg"], "value": err.get("input")}
+            args = {"field": field_name, "detail": german_detail(err), "value": err.get("input")}
             if rule == "VOCAB001":
                 args["allowed"] = err.get("ctx", {}).get("expected", "")
             defects.append(Defect(rule, file, line_of(*loc), args))
         return None, defects
+
+
+_PATTERNS = {
+    "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$": "nur Buchstaben ohne Umlaute, Ziffern und einzelne Bindestriche",
+    "^([01][0-9]|2[0-3]):[0-5][0-9]$": "eine Uhrzeit im Format HH:MM, z. B. 09:00",
+}
+_DETAILS = {
+    "int_parsing": "eine ganze Zahl wird erwartet",
+    "int_type": "eine ganze Zahl wird erwartet",
+    "int_from_float": "eine ganze Zahl ohne Nachkommastellen wird erwartet",
+    "string_type": "ein Text wird erwartet",
+    "string_too_short": "der Text darf nicht leer sein",
+    "list_type": "eine Liste wird erwartet, z. B. [a, b] oder Zeilen mit „- “",
+    "dict_type": "Unterfelder werden erwartet (name: wert)",
+    "model_type": "Unterfelder werden erwartet (name: wert)",
+    "model_attributes_type": "Unterfelder werden erwartet (name: wert)",
+    "greater_than": "der Wert muss größer als {gt} sein",
+    "greater_than_equal": "der Wert muss mindestens {ge} sein",
+    "less_than": "der Wert muss kleiner als {lt} sein",
+    "less_than_equal": "der Wert darf höchstens {le} sein",
+    "too_short": "mindestens {min_length} Eintrag bzw. Einträge nötig",
+    "too_long": "höchstens {max_length} Einträge erlaubt",
+    "bool_parsing": "ja/nein (true/false) wird erwartet",
+}
+
+
+def german_detail(err: dict) -> str:
+    """A German explanation of one pydantic error."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        return "erwartet wird " + _PATTERNS.get(ctx.get("pattern", ""), f"das Muster {ctx.get('pattern')}")
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    template = _DETAILS.get(kind)
+    if template:
+        try:
+            return template.format(**ctx)
+        except (KeyError, IndexError):
+            return template
+    return err["msg"]
 
 
 def _register(course: Course, doc: Document, item: BaseModel) -> None:

@@ -482,19 +482,20 @@ def no_break_for_too_long(course: Course) -> Iterable[Problem]:
     """
     limit = course.config.max_block_minutes
     for doc, module, d, slots in _days(course):
-        run, start = 0, None
-        for slot in slots:
-            if slot.is_break:
-                run, start = 0, None
+        stretch: list = []
+        for slot in [*slots, None]:
+            if slot is not None and not slot.is_break:
+                stretch.append(slot)
                 continue
-            start = slot.start if start is None else start
-            run += slot.minutes
-            if run > limit:
+            minutes = sum(s.minutes for s in stretch)
+            if minutes > limit:
+                last = stretch[-1]
                 yield problem(
-                    "DAY001", doc.path, doc.line_of("days", d, "units", slot.position),
-                    day=d + 1, minutes=run, start=clock_of(start), unit=slot.unit.id, limit=limit,
+                    "DAY001", doc.path, doc.line_of("days", d, "units", last.position),
+                    day=d + 1, minutes=minutes, start=clock_of(stretch[0].start),
+                    unit=last.unit.id, limit=limit,
                 )
-                run, start = -10**6, None  # one report per stretch
+            stretch = []
 
 
 @rule("DAY002", "day-too-long")

@@ -330,3 +330,17 @@ def nav_key(course: Course, path: str, title: str, *, top: bool = False, section
         ] if item.module in course.modules else []
         return (2, users[0] if users else 10**6, title.lower())
     return (3, 0, title.lower())
+
+
+def section_title(course: Course, index_path: str) -> str | None:
+    """Title for a navigation section from its first page: the index page's (or module's)
+    title, or "Arbeitsblätter" for a folder of worksheets."""
+    doc = course.doc_at(index_path)
+    if doc is None:
+        return None
+    if isinstance(doc.item, Worksheet):
+        return "Arbeitsblätter"
+    if not index_path.endswith("index.md"):
+        return None
+    title = getattr(doc.item, "title", None) or doc.meta.get("title")
+    return str(title) if title else None
