@@ -1,0 +1,170 @@
+"""Build tests on the real course: site, German search index, handbook PDF, failure modes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import coursekit
+from coursekit.privacy import third_party_requests
+
+from conftest import ROOT
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_FILES = ["mkdocs.yml", "hooks.py", "pdf_event_hook.py", "docs", "overrides", "handbook"]
+
+
+def build(project: Path, site: Path, *, pdf: bool) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ENABLE_PDF_EXPORT", None)
+    if pdf:
+        env["ENABLE_PDF_EXPORT"] = "1"
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture(scope="module")
+def course():
+    return coursekit.load_project(ROOT / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def pdf_text(reader: pypdf.PdfReader) -> str:
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    text = text.replace("\u2010\n", "").replace("\u2010 ", "").replace("-\n", "")
+    return re.sub(r"\s+", " ", text)
+
+
+def outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += outline_titles(item)
+        else:
+            titles.append(re.sub(r"\s+", " ", item.title))
+    return titles
+
+
+def test_site_has_every_page(full_site, course):
+    for doc in course.documents:
+        page = doc.path[:-3]
+        target = full_site / (page[:-5] if page.endswith("index") else page + "/") / "index.html"
+        assert target.is_file(), doc.path
+
+
+def test_site_is_german_and_shows_generated_views(full_site):
+    home = (full_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]* lang="de"', home)
+    k1 = (full_site / "coordinators/k1/index.html").read_text(encoding="utf-8")
+    assert "09:00–" in k1 and "Mittagspause" in k1  # run sheet with clock times and breaks
+    method = (full_site / "methods/kartenabfrage/index.html").read_text(encoding="utf-8")
+    assert "k1-rolle/" in method  # "used in" backlink
+
+
+def test_search_index_is_german(full_site):
+    index = json.loads((full_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["de"]
+    text = " ".join(d["text"] for d in index["docs"])
+    for word in ("Heterarchie", "Netzwerkkoordination", "Führungskräfte", "Rückendeckung"):
+        assert word in text
+
+
+def test_no_third_party_requests(full_site):
+    assert third_party_requests(full_site) == []
+    leaks = subprocess.run(
+        ["grep", "-rlE", "googleapis|gstatic|unpkg|jsdelivr", str(full_site)],
+        capture_output=True, text=True,
+    )
+    assert leaks.stdout == ""
+
+
+def test_handbook_pdf_has_every_module_and_unit(full_site, course):
+    reader = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
+    text = pdf_text(reader)
+    outline = outline_titles(reader.outline)
+    assert len(reader.pages) > 20
+    for module in course.modules.values():
+        assert module.title in text
+        assert module.title in outline
+    for unit in course.units.values():
+        assert unit.title in outline, unit.title
+    assert "Inhalt" in text and "Seite 3 von" in text  # table of contents, page numbers
+    assert reader.metadata.title.startswith("Synergien vor Ort")
+
+
+def test_handbook_is_hyphenated_german(full_site):
+    html_lang = (ROOT / "pdf_event_hook.py").read_text(encoding="utf-8")
+    assert 'soup.html["lang"] = "de"' in html_lang
+    reader = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
+    raw = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "\u2010" in raw or re.search(r"[a-zäöüß]-\n[a-zäöüß]", raw), "no hyphenation found"
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    project = tmp_path / "kurs"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+    return project
+
+
+def test_site_without_pdf_builds_without_warnings(project_copy, tmp_path):
+    result = build(project_copy, tmp_path / "site", pdf=False)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert not (tmp_path / "site/pdf/handbuch.pdf").exists()
+
+
+def test_broken_reference_fails_with_file_line_rule(project_copy, tmp_path):
+    unit = project_copy / "docs/coordinators/k1/k1-rolle.md"
+    text = unit.read_text(encoding="utf-8")
+    line = text.splitlines().index("    method: kartenabfrage") + 1
+    unit.write_text(text.replace("    method: kartenabfrage", "    method: kartenabfrag", 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site", pdf=False)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"docs/coordinators/k1/k1-rolle.md:{line}: REF003" in out
+    assert "Meintest du „kartenabfrage“?" in out
+    assert "Traceback" not in out
+
+
+def test_broken_yaml_fails_without_traceback(project_copy, tmp_path):
+    module = project_copy / "docs/leaders/f1/index.md"
+    module.write_text(module.read_text(encoding="utf-8").replace("track: leaders", "track: [leaders", 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site", pdf=False)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "docs/leaders/f1/index.md:" in out and "YAML001" in out
+    assert "Traceback" not in out
+
+
+def test_ci_annotations(project_copy, tmp_path):
+    unit = project_copy / "docs/leaders/f1/f1-transfer.md"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("duration: 90", "duration: 95", 1), encoding="utf-8")
+    env = {**os.environ, "CI": "true"}
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit", "check"], cwd=project_copy, env=env,
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert re.search(r"^::error file=docs/leaders/f1/f1-transfer.md,line=\d+,title=PLAN001::", result.stdout, re.M)
