@@ -100,6 +100,8 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
             f"{clock_of(slots[0].start)} bis {clock_of(slots[-1].end)} Uhr · Lernzeit "
             f"{_hours(sum(s.minutes for s in slots if not s.is_break))}",
             "",
+            '<div class="run-sheet" markdown>',
+            "",
             "| Zeit | Einheit und Schritt | Phase | Methode | Sozialform | Material |",
             "|---|---|---|---|---|---|",
         ]
@@ -117,7 +119,7 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
                 f"| {time} | {_cell(s.step.content)} | {s.step.phase} | {method} | "
                 f"{s.step.social_form or ''} | {_cell(s.step.material)} |"
             )
-        out.append("")
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 
@@ -148,6 +150,8 @@ def unit_plan(course: Course, here: str, unit_id: str) -> str:
     """The unit's Ablaufplan with minutes from the unit's start."""
     u = course.units[unit_id]
     lines = [
+        '<div class="unit-plan" markdown>',
+        "",
         "| Zeit | Phase | Inhalt | Methode | Sozialform | Material |",
         "|---|---|---|---|---|---|",
     ]
@@ -159,7 +163,7 @@ def unit_plan(course: Course, here: str, unit_id: str) -> str:
             f"{s.social_form or ''} | {_cell(s.material)} |"
         )
         t += s.minutes
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
 def method_facts(course: Course, here: str, method_id: str) -> str:
