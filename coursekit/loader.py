@@ -22,6 +22,9 @@ _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", 
 
 KeyPath = tuple[str | int, ...]
 
+# libyaml's loader is several times faster and keeps the same marks (line numbers).
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Defect:
@@ -46,6 +49,8 @@ class Document:
     lines: dict[KeyPath, int] = field(default_factory=dict)
     item: BaseModel | None = None
     """The validated model object, if the page declares a known ``kind`` and is valid."""
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Derived data that several rules share (e.g. the parsed template)."""
 
     def line_of(self, *path: str | int) -> int:
         """Line of the key path, or of its nearest existing parent."""
@@ -129,7 +134,7 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
     raw = match.group(1) or ""
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
-    loader = yaml.SafeLoader(raw)
+    loader = _YamlLoader(raw)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}

@@ -642,10 +642,15 @@ def _kind_of(course: Course, ref: str) -> str | None:
 
 
 def _template(doc: Document) -> jinja2.nodes.Template | jinja2.TemplateSyntaxError:
-    try:
-        return _JINJA.parse(doc.body)
-    except jinja2.TemplateSyntaxError as exc:
-        return exc
+    """The page body parsed as a template, once per document (three rules read it)."""
+    cached = doc.cache.get("template")
+    if cached is None:
+        try:
+            cached = _JINJA.parse(doc.body)
+        except jinja2.TemplateSyntaxError as exc:
+            cached = exc
+        doc.cache["template"] = cached
+    return cached
 
 
 @rule("MAC003", "macro-syntax")
