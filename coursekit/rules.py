@@ -19,7 +19,7 @@ from jinja2 import nodes
 
 from .loader import Course, Document
 from .messages import MESSAGES
-from .model import MACRO_ARGS, TEMPLATE_BUILTINS, Module, Unit, clock_of, minutes_of
+from .model import MACRO_ARGS, TEMPLATE_BUILTINS, CourseConfig, Module, Unit, clock_of, minutes_of
 from .problems import Problem, Severity
 from .schedule import day_slots
 
@@ -697,6 +697,14 @@ def unknown_macro(course: Course) -> Iterable[Problem]:
                 yield problem(
                     "MAC001", doc.path, doc.body_line + name.lineno - 1, name=name.name,
                     known=", ".join(sorted(MACRO_ARGS)) + _suggest(name.name, MACRO_ARGS),
+                )
+        # `course.<field>` must name a field of the course configuration
+        fields = CourseConfig.model_fields
+        for attr in parsed.find_all(nodes.Getattr):
+            if isinstance(attr.node, nodes.Name) and attr.node.name == "course" and attr.attr not in fields:
+                yield problem(
+                    "MAC001", doc.path, doc.body_line + attr.lineno - 1, name=f"course.{attr.attr}",
+                    known=", ".join(f"course.{f}" for f in fields) + _suggest(attr.attr, fields),
                 )
 
 

@@ -168,3 +168,27 @@ def test_ci_annotations(project_copy, tmp_path):
     )
     assert result.returncode == 1
     assert re.search(r"^::error file=docs/leaders/f1/f1-transfer.md,line=\d+,title=PLAN001::", result.stdout, re.M)
+
+
+def test_warning_fails_strict_build(project_copy, tmp_path):
+    method = project_copy / "docs/methods/ungenutzt.md"
+    method.write_text(
+        "---\nkind: method\nid: ungenutzt\ntitle: Ungenutzt\npurpose: Test.\n"
+        "group_size: {min: 2, max: 4}\nduration: {min: 5, max: 10}\nsettings: [online]\n---\n",
+        encoding="utf-8",
+    )
+    result = build(project_copy, tmp_path / "site", pdf=False)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "docs/methods/ungenutzt.md:3: USE001 Warnung" in out
+    assert "Traceback" not in out
+
+
+def test_misspelt_course_variable_fails_without_traceback(project_copy, tmp_path):
+    home = project_copy / "docs/index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("course.organisation", "course.organisaton"), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site", pdf=False)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "docs/index.md:" in out and "MAC001" in out and "course.organisation" in out
+    assert "Traceback" not in out
