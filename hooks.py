@@ -15,20 +15,17 @@ from mkdocs.structure.pages import Page
 
 import coursekit
 from coursekit import current, privacy, views
-from coursekit.problems import Severity, summary
+from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
 ROOT = Path(__file__).parent
 
 
 def _report(problems: list) -> None:
-    for line in coursekit.report(problems):
-        if line.startswith("::"):
-            print(line)
-        elif " Fehler: " in line.split("\n")[0]:
-            log.error(line)
-        else:
-            log.warning(line)
+    for p in problems:
+        (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p))
+    if problems and coursekit.in_ci():
+        print("\n".join(annotation(p) for p in problems))
 
 
 def on_config(config):
