@@ -7,6 +7,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages WeasyPrint needs for the PDF (Pango for layout, HarfBuzz subsetting, fonts).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# ... and what the browser tests need (Debian's Chromium, driven by Playwright).
+TEST_APT_PACKAGES := chromium
 
 .PHONY: help site preview serve check test system-deps lock schemas clean
 
@@ -26,10 +28,10 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 system-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(APT_PACKAGES) $(EXTRA_APT); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then \
-	  echo "Bitte installieren (für das PDF): $$missing"; exit 0; fi; \
+	  echo "Bitte installieren: $$missing"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else \
@@ -50,7 +52,8 @@ check: $(BIN)/.installed
 schemas: $(BIN)/.installed
 	$(BIN)/python -m coursekit schema --out schemas
 
-test: $(BIN)/.installed system-deps
+test: $(BIN)/.installed
+	$(MAKE) system-deps EXTRA_APT="$(TEST_APT_PACKAGES)"
 	$(BIN)/python -m pytest
 
 lock:

@@ -7,6 +7,7 @@ and the site works under any base path.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -241,17 +242,34 @@ def track_overview(course: Course, here: str, track: str) -> str:
 
 
 def method_index(course: Course, here: str) -> str:
-    lines = [
-        "| Methode | Zweck | Gruppe | Dauer (min) | Format | Verwendet in |",
-        "|---|---|---|---|---|---|",
+    """Table of all methods with their facets, plus a filter form for the browser.
+
+    The table is complete and readable without JavaScript. The facets of each row travel as
+    JSON beside it; ``method-filter.js`` builds the form and hides rows that do not fit.
+    """
+    methods = sorted(course.methods.values(), key=lambda m: m.title.lower())
+    facets = [
+        {
+            "settings": list(m.settings), "phases": list(m.phases),
+            "group": [m.group_size.min, m.group_size.max],
+            "minutes": [m.duration.min, m.duration.max],
+        }
+        for m in methods
     ]
-    for m in sorted(course.methods.values(), key=lambda m: m.title.lower()):
+    lines = [
+        '<div class="method-index" data-facets=\'' + json.dumps(facets, ensure_ascii=False) + '\' markdown>',
+        "",
+        "| Methode | Zweck | Gruppe (Personen) | Dauer (Minuten) | Format | Lernphasen | Verwendet in |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for m in methods:
         users = len(_users_of(course, m.id))
         lines.append(
             f"| {link(course, here, m.id)} | {_cell(m.purpose)} | {m.group_size.min}–{m.group_size.max} "
-            f"| {m.duration.min}–{m.duration.max} | {', '.join(m.settings)} | {users} Einheiten |"
+            f"| {m.duration.min}–{m.duration.max} | {', '.join(m.settings)} | "
+            f"{', '.join(m.phases) or '–'} | {users} {'Einheit' if users == 1 else 'Einheiten'} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
 _DOC_PARTS = re.compile(r"^(Was|Warum|Beispiel|Stattdessen):\s*", re.M)

@@ -45,3 +45,23 @@ def test_every_unit_of_the_real_course_is_complete():
         assert unit.worksheets and unit.literature, unit.id
         phases = [s.phase for s in unit.steps]
         assert {"Einsteigen", "Erarbeiten", "Auswerten"} <= set(phases), unit.id
+
+
+METHOD_SECTIONS = (
+    "## Zweck und Einsatz", "## Raum und Material", "## Ablauf", "## Online-Variante",
+    "## Weitere Varianten", "## Stolpersteine und Tipps", "## Beispiel aus der Netzwerkarbeit",
+    "## Quelle", "## Verwendet in",
+)
+
+
+def test_every_method_has_the_full_structure():
+    course = coursekit.load_project(ROOT / "mkdocs.yml")
+    assert len(course.methods) >= 20
+    for method in course.methods.values():
+        body = course.doc_of(method.id).body
+        positions = [body.find(h + "\n") for h in METHOD_SECTIONS]
+        assert -1 not in positions, f"{method.id}: missing {METHOD_SECTIONS[positions.index(-1)]}"
+        assert positions == sorted(positions), f"{method.id}: sections out of order"
+        for macro in ("{{ method_facts() }}", "{{ used_in() }}", "{{ sources() }}"):
+            assert macro in body, f"{method.id}: {macro}"
+        assert method.phases, f"{method.id}: no phases for the filter"
