@@ -191,14 +191,19 @@ def _users_of(course: Course, item_id: str) -> list[Unit]:
 
 
 def used_in(course: Course, here: str, item_id: str) -> str:
-    """Backlinks: the units that use a method or worksheet, with their modules."""
+    """Backlinks: the units that use a method or worksheet, grouped by module."""
     users = _users_of(course, item_id)
     if not users:
         return "_Noch in keiner Einheit verwendet._\n"
+    by_module: dict[str, list[Unit]] = {}
+    for u in users:
+        by_module.setdefault(u.module, []).append(u)
     lines = []
-    for u in sorted(users, key=lambda u: (u.module, u.id)):
-        module = f" ({link(course, here, u.module)})" if u.module in course.modules else ""
-        lines.append(f"- {link(course, here, u.id)}{module}")
+    for module_id in sorted(by_module):
+        order = [x.id for x in course.units_of(module_id)] if module_id in course.modules else []
+        units = sorted(by_module[module_id], key=lambda u: order.index(u.id) if u.id in order else 0)
+        label = link(course, here, module_id) if module_id in course.modules else module_id
+        lines.append(f"- {label}: " + ", ".join(link(course, here, u.id) for u in units))
     return "\n".join(lines) + "\n"
 
 

@@ -192,3 +192,34 @@ def test_misspelt_course_variable_fails_without_traceback(project_copy, tmp_path
     assert result.returncode == 1
     assert "docs/index.md:" in out and "MAC001" in out and "course.organisation" in out
     assert "Traceback" not in out
+
+
+def test_method_cards_are_compact(full_site, course):
+    reader = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
+    top = reader.outline
+    section = top[[getattr(i, "title", None) for i in top].index("Methoden") + 1]
+    starts = {
+        re.sub(r"\s+", " ", item.title): reader.get_destination_page_number(item)
+        for item in section if not isinstance(item, list)
+    }
+    after = next(i for i in top if getattr(i, "title", None) == "Literatur")
+    methods = sorted(course.methods.values(), key=lambda m: m.title.lower())
+    pages = [starts[m.title] for m in methods] + [reader.get_destination_page_number(after)]
+    for method, start, end in zip(methods, pages, pages[1:]):
+        assert end - start <= 2, f"{method.title} takes {end - start} pages"
+
+
+def test_modules_show_two_run_sheets_with_breaks(full_site, course):
+    for module in course.modules.values():
+        doc = course.doc_of(module.id).path
+        html = (full_site / doc.replace("index.md", "index.html")).read_text(encoding="utf-8")
+        assert html.count('class="run-sheet"') == len(module.days) == 2, module.id
+        assert html.count("Mittagspause") == 2 and html.count("Kaffeepause") == 4, module.id
+        assert "09:00–" in html and "16:30" in html
+
+
+def test_handbook_has_run_sheets_and_worksheets(full_site, course):
+    text = pdf_text(pypdf.PdfReader(full_site / "pdf/handbuch.pdf"))
+    assert text.count("Mittagspause") >= 2 * len(course.modules)
+    for sheet in course.worksheets.values():
+        assert sheet.title in text, sheet.title

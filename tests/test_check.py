@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -34,17 +35,50 @@ def test_committed_schemas_match_the_model():
         assert committed == schema, f"schemas/{kind}.schema.json is stale: run `make schemas`"
 
 
+UNIT_SECTIONS = (
+    "## Fachlicher Hintergrund", "## Ablaufplan", "## Hinweise für Trainerinnen und Trainer",
+    "## Reflexionsfragen", "## Transferaufgabe", "## Literatur",
+)
+
+
+def _sections(body: str) -> dict[str, str]:
+    parts = re.split(r"^(## .+)$", body, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
 def test_every_unit_of_the_real_course_is_complete():
+    """The unit standard: goals, background 300–700 words, plan, trainer notes, worksheet,
+    reflection questions, transfer task, literature."""
     course = coursekit.load_project(ROOT / "mkdocs.yml")
     for unit in course.units.values():
         body = course.doc_of(unit.id).body
-        for heading in ("## Fachlicher Hintergrund", "## Ablaufplan", "## Hinweise für Trainerinnen und Trainer",
-                        "## Reflexionsfragen", "## Transferaufgabe", "## Literatur"):
-            assert heading in body, f"{unit.id}: {heading}"
-        assert "{{ unit_plan() }}" in body and '!!! trainer' in body
-        assert unit.worksheets and unit.literature, unit.id
-        phases = [s.phase for s in unit.steps]
-        assert {"Einsteigen", "Erarbeiten", "Auswerten"} <= set(phases), unit.id
+        sections = _sections(body)
+        assert list(sections)[: len(UNIT_SECTIONS)] == list(UNIT_SECTIONS), unit.id
+        words = len(re.findall(r"\w+", re.sub(r"^#+ .*$", "", sections["## Fachlicher Hintergrund"], flags=re.M)))
+        assert 300 <= words <= 720, f"{unit.id}: background has {words} words"
+        assert "{{ unit_plan() }}" in sections["## Ablaufplan"]
+        assert '!!! trainer "Hinweise für Trainerinnen und Trainer"' in sections["## Hinweise für Trainerinnen und Trainer"]
+        assert len(re.findall(r"^- ", sections["## Reflexionsfragen"], re.M)) >= 3, unit.id
+        assert len(sections["## Transferaufgabe"].split()) >= 15, unit.id
+        assert "{{ sources() }}" in sections["## Literatur"] and unit.literature, unit.id
+        assert "{{ unit_overview() }}" in body
+        assert unit.worksheets and all(w in course.worksheets for w in unit.worksheets), unit.id
+        goals = unit.goals
+        assert goals.knowledge and goals.skills and (goals.social or goals.autonomy), unit.id
+        assert [s.phase for s in unit.steps if s.phase != "Pause"][0] == "Einsteigen", unit.id
+        assert [s.phase for s in unit.steps if s.phase != "Pause"][-1] == "Auswerten", unit.id
+
+
+def test_modules_of_the_coordinators_track():
+    course = coursekit.load_project(ROOT / "mkdocs.yml")
+    coordinators = sorted(m.id for m in course.modules.values() if m.track == "coordinators")
+    assert coordinators == ["K1", "K2", "K3"]
+    for module_id in coordinators:
+        module = course.modules[module_id]
+        assert len(module.days) == 2
+        for day in module.days:
+            assert 3 <= len(day.units) <= 4
+        assert course.modules["K2"].prerequisites == ["K1"] and course.modules["K3"].prerequisites == ["K2"]
 
 
 METHOD_SECTIONS = (
