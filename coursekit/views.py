@@ -179,6 +179,10 @@ def method_facts(course: Course, here: str, method_id: str) -> str:
         rows.append(("Lernphasen", ", ".join(m.phases)))
     if m.materials:
         rows.append(("Material", ", ".join(m.materials)))
+    if m.attribution:
+        a = m.attribution
+        parts = [f"„{a.title}“ von {a.author}", a.origin, a.licence, a.link]
+        rows.append(("Bearbeitet nach", "; ".join(p for p in parts if p)))
     lines = ["| Merkmal | Angabe |", "|---|---|", *[f"| {k} | {_cell(v)} |" for k, v in rows]]
     return "\n".join(lines) + "\n"
 
