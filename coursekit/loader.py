@@ -14,7 +14,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import KINDS, Bibliography, CourseConfig, Method, Module, Source, Unit, Worksheet
+from .model import (
+    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, Practice, Source, Term, Unit, Worksheet,
+)
 
 __all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
 
@@ -82,6 +84,8 @@ class Course:
     methods: dict[str, Method] = field(default_factory=dict)
     worksheets: dict[str, Worksheet] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
     where: dict[str, Document] = field(default_factory=dict)
     """Document of every id (first one wins when an id is duplicated)."""
 
@@ -185,6 +189,7 @@ def _validate(
 _PATTERNS = {
     "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$": "nur Buchstaben ohne Umlaute, Ziffern und einzelne Bindestriche",
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": "eine Uhrzeit im Format HH:MM, z. B. 09:00",
+    r"^\d{4}-(0[1-9]|1[0-2])$": "ein Monat im Format JJJJ-MM, z. B. 2027-02",
 }
 _DETAILS = {
     "int_parsing": "eine ganze Zahl wird erwartet",
@@ -228,11 +233,17 @@ def _register(course: Course, doc: Document, item: BaseModel) -> None:
             _claim(course, doc, entry.id, ("entries", i, "id"))
             course.sources.setdefault(entry.id, entry)
         return
+    if isinstance(item, Glossary):
+        for i, term in enumerate(item.terms):
+            _claim(course, doc, term.id, ("terms", i, "id"))
+            course.terms.setdefault(term.id, term)
+        return
     table = {
         Module: course.modules,
         Unit: course.units,
         Method: course.methods,
         Worksheet: course.worksheets,
+        Practice: course.practices,
     }[type(item)]
     _claim(course, doc, item.id, ("id",))  # type: ignore[attr-defined]
     table.setdefault(item.id, item)  # type: ignore[attr-defined]

@@ -132,6 +132,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "prüfe Klammern und Anführungszeichen. Geschweifte Klammern als Text in "
         "`{{% raw %}}…{{% endraw %}}` setzen.",
     ),
+    "VAR001": (
+        "Die Kursvariante „{variant}“ nennt das Modul „{ref}“, das es nicht gibt.",
+        "Korrigiere die Liste unter `extra: course: variants:` in mkdocs.yml.{suggestion}",
+    ),
+    "VAR002": (
+        "In der Kursvariante „{variant}“ setzt „{module}“ das Modul „{pre}“ voraus; es {where}.",
+        "Nimm „{pre}“ vor „{module}“ in die Variante auf oder prüfe `prerequisites` von "
+        "„{module}“.",
+    ),
     "USE001": (
         "Die Methode „{id}“ wird in keiner Einheit verwendet.",
         "Verwende sie im Ablaufplan einer Einheit (`method: {id}`) oder entferne sie aus der "

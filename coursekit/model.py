@@ -18,13 +18,16 @@ __all__ = [
     "Break",
     "CourseConfig",
     "Day",
+    "Glossary",
     "Goals",
     "KINDS",
     "Method",
     "Module",
+    "Practice",
     "Range",
     "Source",
     "Step",
+    "Term",
     "Unit",
     "Worksheet",
 ]
@@ -225,6 +228,49 @@ class Bibliography(_Strict):
     entries: list[Source] = Field(min_length=1, description="Die Literaturangaben.")
 
 
+class Term(_Strict):
+    """Ein Begriff des Glossars."""
+
+    id: Id
+    term: Text = Field(description="Der Begriff, wie er im Glossar steht.")
+    definition: Text = Field(description="Erklärung in ein bis drei Sätzen.")
+    source: Id | None = Field(default=None, description="Kennung aus der Literaturliste (optional).")
+
+
+class Glossary(_Strict):
+    """Das Glossar (eine Seite mit `kind: glossary`)."""
+
+    kind: Literal["glossary"] = Field(description="Art der Seite: `glossary`.")
+    title: Text | None = None
+    terms: list[Term] = Field(min_length=1, description="Die Begriffe.")
+
+
+Field_ = Literal[
+    "Frühe Hilfen", "Alter und Pflege", "Kinderschutz", "Bildung", "Gesundheit",
+    "Klimaanpassung und Wasser", "Sozialraum und Quartier", "Sonstiges",
+]
+
+
+class Practice(_Strict):
+    """Ein Praxisbeispiel: was eine Kommune in der Netzwerkarbeit ausprobiert hat."""
+
+    kind: Literal["practice"] = Field(description="Art der Seite: `practice`.")
+    id: Id
+    title: Text = Field(description="Titel des Praxisbeispiels.")
+    municipality: Text = Field(description="Kommune oder Region (bei Beispielen im Kurs erfunden).")
+    field: Field_ = Field(
+        description="Handlungsfeld: Frühe Hilfen, Alter und Pflege, Kinderschutz, Bildung, "
+        "Gesundheit, Klimaanpassung und Wasser, Sozialraum und Quartier, Sonstiges."
+    )
+    network_type: Text = Field(description="Art des Netzwerks, z. B. Strukturnetzwerk, Handlungsnetzwerk.")
+    summary: Text = Field(description="Worum es geht, in ein bis drei Sätzen.")
+    contact_role: Text = Field(
+        description="Ansprechstelle als Funktion, nicht als Person, z. B. Netzwerkkoordination im Jugendamt."
+    )
+    year: int = Field(ge=2000, le=2100, description="Jahr, aus dem das Beispiel stammt.")
+    modules: list[Id] = Field(default_factory=list, description="Module, zu denen das Beispiel passt.")
+
+
 class CourseConfig(_Strict):
     """Der Block `extra.course` in mkdocs.yml."""
 
@@ -242,6 +288,16 @@ class CourseConfig(_Strict):
     max_day_minutes: int = Field(
         default=360, gt=0, description="Höchste Lernzeit eines Tages in Minuten (8 UE = 360)."
     )
+    variants: dict[Text, list[Id]] = Field(
+        default_factory=dict,
+        description="Kursvarianten: Name und Module in der Reihenfolge, in der sie stattfinden.",
+    )
+    calendar_start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = Field(
+        default="2027-02", description="Monat des ersten Moduls im Kurskalender (JJJJ-MM)."
+    )
+    transfer_weeks: int = Field(
+        default=5, ge=1, le=26, description="Wochen Transferphase zwischen zwei Modulen."
+    )
     nav_order: list[str] = Field(
         default_factory=list,
         description="Reihenfolge der obersten Navigationsebene: Datei- oder Ordnernamen in "
@@ -255,6 +311,8 @@ KINDS: dict[str, type[_Strict]] = {
     "method": Method,
     "worksheet": Worksheet,
     "bibliography": Bibliography,
+    "glossary": Glossary,
+    "practice": Practice,
 }
 
 
@@ -282,6 +340,12 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "used_in": ("method", "worksheet"),
     "sources": ("module", "unit", "method"),
     "link": ("any",),
+    "term": ("term",),
+    "glossary": None,
+    "variant_overview": None,
+    "course_calendar": None,
+    "practice_index": None,
+    "materials_list": None,
     "track_overview": ("track",),
     "method_index": None,
     "bibliography": None,

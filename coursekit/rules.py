@@ -234,6 +234,13 @@ def _refs(course: Course) -> Iterator[tuple[Document, tuple, str, str]]:
                     yield doc, ("days", d, "units", u), "unit", unit_id
         elif item is not None and getattr(item, "kind", None) == "worksheet":
             yield doc, ("module",), "module", item.module  # type: ignore[attr-defined]
+        elif item is not None and getattr(item, "kind", None) == "practice":
+            for i, module_id in enumerate(item.modules):  # type: ignore[attr-defined]
+                yield doc, ("modules", i), "module", module_id
+        elif item is not None and getattr(item, "kind", None) == "glossary":
+            for i, term in enumerate(item.terms):  # type: ignore[attr-defined]
+                if term.source:
+                    yield doc, ("terms", i, "source"), "source", term.source
         for i, src in enumerate(getattr(item, "literature", []) or []):
             yield doc, ("literature", i), "source", src
 
@@ -245,6 +252,8 @@ def _table(course: Course, kind: str) -> dict:
         "method": course.methods,
         "worksheet": course.worksheets,
         "source": course.sources,
+        "term": course.terms,
+        "practice": course.practices,
     }[kind]
 
 
@@ -630,12 +639,16 @@ _KIND_LABELS = {
     "method": ("die Methode", "einer Methode"),
     "worksheet": ("das Arbeitsblatt", "eines Arbeitsblatts"),
     "track": ("den Kursstrang", "eines Kursstrangs (coordinators, leaders, joint)"),
+    "term": ("den Glossarbegriff", "eines Begriffs aus docs/glossar.md"),
     "any": ("die Kennung", "einer Seite"),
 }
 
 
+_ID_KINDS = ("module", "unit", "method", "worksheet", "term", "practice")
+
+
 def _kind_of(course: Course, ref: str) -> str | None:
-    for kind in ("module", "unit", "method", "worksheet"):
+    for kind in _ID_KINDS:
         if ref in _table(course, kind):
             return kind
     return None
@@ -742,7 +755,7 @@ def unknown_macro_id(course: Course) -> Iterable[Problem]:
                 kind = _kind_of(course, ref)
                 ok = kind is not None and ("any" in expected or kind in expected)
                 pool = [
-                    i for k in ("module", "unit", "method", "worksheet")
+                    i for k in _ID_KINDS
                     if "any" in expected or k in expected for i in _table(course, k)
                 ]
             if not ok:
@@ -752,6 +765,59 @@ def unknown_macro_id(course: Course) -> Iterable[Problem]:
                     expected=article, expected_article=generic, ref=ref or "(keine Kennung)",
                     suggestion=_suggest(ref, pool),
                 )
+
+
+# --- course variants ----------------------------------------------------------------------
+
+
+def _variant_line(course: Course, *path: str | int) -> int:
+    key = ("variants", *path)
+    while key and key not in course.config_lines:
+        key = key[:-1]
+    return course.config_lines.get(key, course.config_lines.get((), 1))
+
+
+@rule("VAR001", "variant-unknown-module")
+def variant_unknown_module(course: Course) -> Iterable[Problem]:
+    """Was: Eine Kursvariante in mkdocs.yml nennt ein Modul, das es nicht gibt.
+
+    Warum: Übersicht und Kalender der Variante wären falsch.
+
+    Beispiel: `variants: {Führung: [F1, G1, G3]}`.
+
+    Stattdessen: `variants: {Führung: [F1, G1, G2]}`.
+    """
+    for name, modules in course.config.variants.items():
+        for i, module_id in enumerate(modules):
+            if module_id not in course.modules:
+                yield problem(
+                    "VAR001", course.config_file, _variant_line(course, name, i), variant=name,
+                    ref=module_id, suggestion=_suggest(module_id, course.modules),
+                )
+
+
+@rule("VAR002", "variant-missing-prerequisite")
+def variant_missing_prerequisite(course: Course) -> Iterable[Problem]:
+    """Was: In einer Kursvariante fehlt die Voraussetzung eines Moduls, oder sie kommt erst danach.
+
+    Warum: Teilnehmende kämen zu einem Modul, dessen Grundlagen die Variante nicht vermittelt.
+
+    Beispiel: `variants: {Koordination: [K2, K1, K3]}`, wobei K2 das Modul K1 voraussetzt.
+
+    Stattdessen: `variants: {Koordination: [K1, K2, K3]}`.
+    """
+    for name, modules in course.config.variants.items():
+        for i, module_id in enumerate(modules):
+            module = course.modules.get(module_id)
+            if module is None:
+                continue
+            for pre in module.prerequisites:
+                if pre not in modules[:i]:
+                    yield problem(
+                        "VAR002", course.config_file, _variant_line(course, name, i), variant=name,
+                        module=module_id, pre=pre,
+                        where="fehlt" if pre not in modules else "steht erst danach",
+                    )
 
 
 # --- use ----------------------------------------------------------------------------------

@@ -7,9 +7,11 @@ and the site works under any base path.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
+from datetime import date, timedelta
 
 from .loader import Course
 from .model import KINDS, TRACK_LABELS, CourseConfig, Module, Unit, Worksheet, clock_of
@@ -62,7 +64,8 @@ def module_overview(course: Course, here: str, module_id: str) -> str:
     units = course.units_of(module_id)
     minutes = sum(_content_minutes(u) for u in units)
     lines = [
-        f"**{TRACK_LABELS[m.track]}** · {len(m.days)} Kurstage · {len(units)} Einheiten · "
+        f"**{TRACK_LABELS[m.track]}** · {len(m.days)} {'Kurstag' if len(m.days) == 1 else 'Kurstage'} · "
+        f"{len(units)} Einheiten · "
         f"Lernzeit {_hours(minutes)}",
         "",
         m.summary,
@@ -305,8 +308,10 @@ def schema_reference(course: Course, here: str) -> str:
         "method": "Methode (`kind: method`)",
         "worksheet": "Arbeitsblatt (`kind: worksheet`)",
         "bibliography": "Literaturliste (`kind: bibliography`)",
+        "glossary": "Glossar (`kind: glossary`)",
+        "practice": "Praxisbeispiel (`kind: practice`)",
     }
-    models = [(titles[k], m) for k, m in KINDS.items()]
+    models = [(titles.get(k, f"`kind: {k}`"), m) for k, m in KINDS.items()]
     models.append(("Kurskonfiguration (`extra: course:` in mkdocs.yml)", CourseConfig))
     for title, model in models:
         out += [f"### {title}", "", "| Feld | Pflicht | Bedeutung |", "|---|---|---|"]
@@ -339,7 +344,8 @@ def _sub_model(annotation: object) -> type | None:
 
 def nav_key(course: Course, path: str, title: str, *, top: bool = False, section: bool = False) -> tuple:
     """Sort key of a navigation item: configured order at the top; inside a module the
-    module page, then units in schedule order, then worksheets by first use."""
+    module page, then units in schedule order, then worksheets by first use; other pages by
+    an optional ``order:`` number in their front matter, then by title."""
     if top:
         head = path.split("/", 1)[0]
         order = course.config.nav_order
@@ -360,7 +366,8 @@ def nav_key(course: Course, path: str, title: str, *, top: bool = False, section
             if item.id in ids
         ] if item.module in course.modules else []
         return (2, users[0] if users else 10**6, title.lower())
-    return (3, 0, title.lower())
+    order = doc.meta.get("order") if doc else None
+    return (3, order if isinstance(order, int) else 1000, title.lower())
 
 
 def section_title(course: Course, index_path: str) -> str | None:
@@ -375,3 +382,126 @@ def section_title(course: Course, index_path: str) -> str | None:
         return None
     title = getattr(doc.item, "title", None) or doc.meta.get("title")
     return str(title) if title else None
+
+
+def term(course: Course, here: str, term_id: str, text: str | None = None) -> str:
+    """A link to a glossary entry; the link text is the term (or the given form of it)."""
+    t = course.terms[term_id]
+    return f"[{text or t.term}]({_href(course, here, term_id)}#{term_id})"
+
+
+def glossary(course: Course, here: str) -> str:
+    """All glossary terms, alphabetically, each with an anchor named by its id."""
+    out = ['<dl class="glossary">']
+    for t in sorted(course.terms.values(), key=lambda t: t.term.lower()):
+        source = ""
+        if t.source and t.source in course.sources:
+            s = course.sources[t.source]
+            source = f" <span class=\"glossary__source\">({html.escape(s.author.split(',')[0])} {s.year})</span>"
+        out.append(f'<dt id="{t.id}">{html.escape(t.term)}</dt>')
+        out.append(f"<dd>{html.escape(t.definition)}{source}</dd>")
+    out.append("</dl>")
+    return "\n".join(out) + "\n"
+
+
+def _variant_facts(course: Course, modules: list[str]) -> tuple[int, int, int]:
+    known = [course.modules[m] for m in modules if m in course.modules]
+    days = sum(len(m.days) for m in known)
+    units = [u for m in known for u in course.units_of(m.id)]
+    return days, len(units), sum(_content_minutes(u) for u in units)
+
+
+def variant_overview(course: Course, here: str) -> str:
+    """Each course variant from mkdocs.yml: its modules, days, units and learning time."""
+    if not course.config.variants:
+        return "_In mkdocs.yml sind keine Kursvarianten festgelegt._\n"
+    lines = ["| Variante | Module | Kurstage | Einheiten | Lernzeit |", "|---|---|---|---|---|"]
+    for name, modules in course.config.variants.items():
+        days, units, minutes = _variant_facts(course, modules)
+        links = ", ".join(link(course, here, m, m) for m in modules if m in course.modules)
+        lines.append(f"| {_cell(name)} | {links} | {days} | {units} | {_hours(minutes)} |")
+    return "\n".join(lines) + "\n"
+
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember"]
+
+
+def _month(d: date) -> str:
+    return f"{MONTHS[d.month - 1]} {d.year}"
+
+
+def course_calendar(course: Course, here: str, variant: str | None = None) -> str:
+    """A calendar per variant: modules in order, with transfer phases between them.
+
+    Each module takes one week (its days are consecutive); a transfer phase of
+    ``transfer_weeks`` follows every module but the last. The first module starts in the
+    first week of ``calendar_start``.
+    """
+    cfg = course.config
+    year, month = (int(x) for x in cfg.calendar_start.split("-"))
+    start = date(year, month, 1)
+    start += timedelta(days=(7 - start.weekday()) % 7)  # first Monday
+    names = [variant] if variant else list(cfg.variants)
+    out: list[str] = []
+    for name in names:
+        modules = [m for m in cfg.variants.get(name, []) if m in course.modules]
+        if not modules:
+            continue
+        week, rows = 0, []
+        for i, module_id in enumerate(modules):
+            m = course.modules[module_id]
+            begin = start + timedelta(weeks=week)
+            rows.append(
+                f"| {_month(begin)} (Woche {week + 1}) | {link(course, here, module_id)} | "
+                f"{len(m.days)} {'Kurstag' if len(m.days) == 1 else 'Kurstage'} |"
+            )
+            week += 1
+            if i + 1 < len(modules):
+                rows.append(
+                    f"| Wochen {week + 1} bis {week + cfg.transfer_weeks} | Transferphase: "
+                    f"Erprobung im eigenen Netzwerk, Transferaufgabe | {cfg.transfer_weeks} Wochen |"
+                )
+                week += cfg.transfer_weeks
+        end = start + timedelta(weeks=week)
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        days, units, minutes = _variant_facts(course, modules)
+        out += [
+            f"**{_cell(name)}:** {_month(start)} bis {_month(end)}, etwa {months} Monate, "
+            f"{days} Kurstage, {units} Einheiten, Lernzeit {_hours(minutes)}",
+            "",
+            "| Wann | Was | Umfang |",
+            "|---|---|---|",
+            *rows,
+            "",
+        ]
+    return "\n".join(out) or "_Keine Kursvariante festgelegt._\n"
+
+
+def practice_index(course: Course, here: str) -> str:
+    items = sorted(course.practices.values(), key=lambda p: (p.field, p.title.lower()))
+    if not items:
+        return "_Noch keine Praxisbeispiele._\n"
+    lines = ["| Praxisbeispiel | Kommune | Handlungsfeld | Netzwerk | Jahr |", "|---|---|---|---|---|"]
+    for p in items:
+        lines.append(
+            f"| {link(course, here, p.id)} | {_cell(p.municipality)} | {p.field} | "
+            f"{_cell(p.network_type)} | {p.year} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def materials_list(course: Course, here: str) -> str:
+    """Every material the units name, with the modules that need it (for trainers' packing)."""
+    needed: dict[str, dict[str, str]] = {}
+    for module in sorted(course.modules.values(), key=lambda m: m.id):
+        for unit in course.units_of(module.id):
+            for item in unit.materials:
+                key = " ".join(item.split()).rstrip(".")
+                needed.setdefault(key.lower(), {"label": key})[module.id] = module.id
+    lines = ["| Material | Module |", "|---|---|"]
+    for key in sorted(needed):
+        entry = needed[key]
+        modules = ", ".join(m for m in entry if m != "label")
+        lines.append(f"| {_cell(entry['label'])} | {modules} |")
+    return "\n".join(lines) + "\n"

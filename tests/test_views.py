@@ -1,0 +1,69 @@
+"""Generated views follow the data: change the data, see the view change."""
+
+from __future__ import annotations
+
+import re
+
+import coursekit
+from coursekit import views
+
+from conftest import ROOT
+
+
+def course():
+    return coursekit.load_project(ROOT / "mkdocs.yml")
+
+
+def test_calendar_follows_transfer_weeks_and_start():
+    c = course()
+    before = views.course_calendar(c, "konzept.md", "Koordination")
+    assert "Transferphase" in before and "G2 Transfer- und Bilanzwerkstatt" in before
+    c.config = c.config.model_copy(update={"transfer_weeks": 2, "calendar_start": "2028-09"})
+    after = views.course_calendar(c, "konzept.md", "Koordination")
+    assert after != before
+    assert "September 2028" in after and "2 Wochen" in after
+    months = lambda text: int(re.search(r"etwa (\d+) Monate", text).group(1))  # noqa: E731
+    assert months(after) < months(before)
+
+
+def test_variant_overview_follows_configuration():
+    c = course()
+    before = views.variant_overview(c, "konzept.md")
+    row = next(line for line in before.splitlines() if line.startswith("| Führung |"))
+    assert "| 4 |" in row  # F1 (2 days) + G1 + G2
+    c.config = c.config.model_copy(update={"variants": {"Führung kompakt": ["F1"]}})
+    after = views.variant_overview(c, "konzept.md")
+    assert "Führung kompakt" in after and "| Führung |" not in after
+    assert "| 2 | 8 |" in after  # two days, eight units
+
+
+def test_configured_variants_are_checked():
+    c = course()
+    assert set(c.config.variants) == {"Koordination", "Führung", "Komplett"}
+    c.config = c.config.model_copy(update={"variants": {"Kaputt": ["K2", "K9"]}})
+    rules = sorted(p.rule for p in coursekit.check(c, only=["VAR001", "VAR002"]))
+    assert rules == ["VAR001", "VAR002"]
+
+
+def test_glossary_is_large_and_used():
+    c = course()
+    assert len(c.terms) >= 30
+    bodies = " ".join(d.body for d in c.documents if d.item is not None and d.item.kind == "unit")
+    used = set(re.findall(r"term\(\"([a-z0-9-]+)\"", bodies))
+    assert len(used) >= 15 and used <= set(c.terms)
+
+
+PRACTICE_SECTIONS = (
+    "## Ausgangslage", "## Was wir getan haben", "## Was funktioniert hat",
+    "## Was nicht funktioniert hat", "## Was andere übernehmen können", "## Kontakt",
+)
+
+
+def test_practice_examples_have_the_structure():
+    c = course()
+    assert len(c.practices) >= 3
+    assert len({p.field for p in c.practices.values()}) >= 3
+    for p in c.practices.values():
+        body = c.doc_of(p.id).body
+        positions = [body.find(h + "\n") for h in PRACTICE_SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), p.id
