@@ -7,6 +7,7 @@ through ``coursekit.current``.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,7 +15,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import current, privacy, views
+from coursekit import current, handbook, privacy, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -31,7 +32,7 @@ def _report(problems: list) -> None:
 def on_config(config):
     course = coursekit.load_project(config.config_file_path, config.docs_dir)
     problems = coursekit.check(course)
-    current.course, current.late_problems = course, []
+    current.course, current.late_problems, current.pages = course, [], {}
     _report(problems)
     if any(p.severity is Severity.ERROR for p in problems):
         raise PluginError(f"Der Kurs enthält Fehler ({summary(problems)}); siehe oben.")
@@ -60,6 +61,7 @@ def on_nav(nav, config, files):
                 item.title = title or item.title
 
     sort(nav.items)
+    current.nav = nav.items
     nav.pages = [p for p in _walk(nav.items) if isinstance(p, Page)]
     for i, page in enumerate(nav.pages):
         page.previous_page = nav.pages[i - 1] if i else None
@@ -78,6 +80,53 @@ def _first_page(section):
     return next((p for p in _walk(section.children) if isinstance(p, Page)), None)
 
 
+def on_page_content(html, page, config, files):
+    current.pages[page.url] = (page.file.src_uri, html)
+    return html
+
+
+def _entries(items, depth=0):
+    """Handbook entries in navigation order; a section's index page stands for the section."""
+    for item in items:
+        if isinstance(item, Section):
+            children = list(item.children)
+            index = children[0] if children and isinstance(children[0], Page) and children[0].is_index else None
+            if index is not None:
+                children = children[1:]
+                yield handbook.Entry(item.title, depth, index.url, current.pages.get(index.url, ("", ""))[1])
+            else:
+                yield handbook.Entry(item.title, depth)
+            yield from _entries(children, depth + 1)
+        elif isinstance(item, Page):
+            yield handbook.Entry(item.title, depth, item.url, current.pages.get(item.url, ("", ""))[1])
+
+
+def _build_pdfs(config) -> None:
+    course = current.course
+    site = Path(config.site_dir)
+    cache = ROOT / ".cache" / "pdf"
+    entries = handbook.classify(
+        course, list(_entries(current.nav)), {url: src for url, (src, _) in current.pages.items()}
+    )
+    block = course.config.model_dump()
+    books = {
+        "Handbuch": (entries, "handbuch.pdf", dict(
+            subtitle="Handbuch für Trainerinnen und Trainer", kind="handbook")),
+        "Arbeitsheft": (handbook.workbook_entries(course, entries), "arbeitsheft.pdf", dict(
+            subtitle="Arbeitsheft für Teilnehmende", kind="workbook",
+            strip_selectors=(".trainer",), toc_depth=1)),
+    }
+    for label, (items, name, options) in books.items():
+        key = handbook.cache_key(items, title=config.site_name, course=block, **options)
+        handbook.render_cached(
+            key,
+            lambda items=items, options=options: handbook.assemble(
+                items, title=config.site_name, course=block, site_dir=site, **options
+            ),
+            site / "pdf" / name, cache, label,
+        )
+
+
 def on_env(env, config, files):
     if current.late_problems:
         _report(current.late_problems)
@@ -89,6 +138,8 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    if os.environ.get("ENABLE_PDF_EXPORT") == "1":
+        _build_pdfs(config)
     privacy.localize_cdn_scripts(site, ROOT / "overrides" / "assets" / "vendor")
     leaks = privacy.third_party_requests(site)
     if leaks:

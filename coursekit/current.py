@@ -14,3 +14,7 @@ if TYPE_CHECKING:
 
 course: Course | None = None
 late_problems: list[Problem] = []
+pages: dict[str, tuple[str, str]] = {}
+"""Page URL -> (docs path, converted HTML) of the pages rendered in this build."""
+nav: list = []
+"""The ordered navigation items of this build (for the print path)."""

@@ -7,6 +7,8 @@ the hooks end the build with it after all pages are rendered.
 
 from __future__ import annotations
 
+import inspect
+
 from . import current, views
 from .model import MACRO_ARGS
 from .rules import problem
@@ -24,7 +26,8 @@ def _register(env, name: str, view, *, takes_id: bool) -> None:
         page = env.page
         here = page.file.src_uri
         if not takes_id:
-            return view(current.course, here, *([item_id] if item_id else []), *args)
+            extra = {"url": page.url} if "url" in inspect.signature(view).parameters else {}
+            return view(current.course, here, *([item_id] if item_id else []), *args, **extra)
         ref = item_id if item_id is not None else page.meta.get("id")
         try:
             return view(current.course, here, ref, *args)

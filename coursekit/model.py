@@ -346,6 +346,7 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "course_calendar": None,
     "practice_index": None,
     "materials_list": None,
+    "downloads": None,
     "track_overview": ("track",),
     "method_index": None,
     "bibliography": None,

@@ -505,3 +505,16 @@ def materials_list(course: Course, here: str) -> str:
         modules = ", ".join(m for m in entry if m != "label")
         lines.append(f"| {_cell(entry['label'])} | {modules} |")
     return "\n".join(lines) + "\n"
+
+
+def downloads(course: Course, here: str, url: str = "") -> str:
+    """Download links to both PDFs, relative to the page's own URL (works under any path)."""
+    prefix = "../" * url.count("/")
+    return (
+        '<div class="downloads">\n'
+        f'<a class="md-button md-button--primary" href="{prefix}pdf/handbuch.pdf">'
+        "Handbuch für Trainerinnen und Trainer herunterladen (PDF)</a>\n"
+        f'<a class="md-button" href="{prefix}pdf/arbeitsheft.pdf">'
+        "Arbeitsheft für Teilnehmende herunterladen (PDF)</a>\n"
+        "</div>\n"
+    )

@@ -16,10 +16,12 @@ import pytest
 import coursekit
 from coursekit.privacy import third_party_requests
 
+from pdfcheck import check_pdf
+
 from conftest import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_FILES = ["mkdocs.yml", "hooks.py", "pdf_event_hook.py", "docs", "overrides", "handbook"]
+PROJECT_FILES = ["mkdocs.yml", "hooks.py", "docs", "overrides"]
 
 
 def build(project: Path, site: Path, *, pdf: bool) -> subprocess.CompletedProcess:
@@ -111,11 +113,54 @@ def test_handbook_pdf_has_every_module_and_unit(full_site, course):
 
 
 def test_handbook_is_hyphenated_german(full_site):
-    html_lang = (ROOT / "pdf_event_hook.py").read_text(encoding="utf-8")
-    assert 'soup.html["lang"] = "de"' in html_lang
     reader = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
     raw = " ".join(page.extract_text() or "" for page in reader.pages)
     assert "\u2010" in raw or re.search(r"[a-zäöüß]-\n[a-zäöüß]", raw), "no hyphenation found"
+
+
+def test_handbook_passes_the_pdf_check(full_site, course):
+    report = check_pdf(full_site / "pdf/handbuch.pdf")
+    assert report.broken_links == []
+    assert report.outside == []
+    assert 100 < report.pages < 20 * len(course.units) + 100  # page budget
+    for item in [*course.modules.values(), *course.units.values(), *course.methods.values()]:
+        assert item.title in report.outline, item.title
+
+
+def test_pdf_metadata(full_site):
+    for name, subtitle in (("handbuch", "Handbuch für Trainerinnen und Trainer"),
+                           ("arbeitsheft", "Arbeitsheft für Teilnehmende")):
+        reader = pypdf.PdfReader(full_site / f"pdf/{name}.pdf")
+        assert reader.metadata.title == f"Synergien vor Ort – {subtitle}"
+        assert reader.metadata.author == coursekit.load_project(ROOT / "mkdocs.yml").config.organisation
+        assert str(reader.trailer["/Root"].get("/Lang")) == "de"
+        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF (PDF/UA-1)
+
+
+def _trainer_sentences(course) -> list[str]:
+    """The first words of every trainer note in the course."""
+    found = []
+    for doc in course.documents:
+        block = re.search(r'^!!! trainer .*\n((?:\n|    .*\n)+)', doc.body, re.M)
+        if block:
+            words = re.sub(r"[*_`{}]|^\s*- ", "", block.group(1), flags=re.M).split()
+            found.append(" ".join(words[:6]))
+    return found
+
+
+def test_workbook_has_worksheets_and_no_trainer_notes(full_site, course):
+    report = check_pdf(full_site / "pdf/arbeitsheft.pdf")
+    assert report.broken_links == []
+    for sheet in course.worksheets.values():
+        assert sheet.title in report.outline, sheet.title
+    assert not any(u.title in report.outline for u in course.units.values())
+    sentences = _trainer_sentences(course)
+    assert len(sentences) >= len(course.units)
+    handbook_text = check_pdf(full_site / "pdf/handbuch.pdf").text
+    assert sum(s in handbook_text for s in sentences) >= len(sentences) // 2  # the probe works
+    leaked = [s for s in sentences if s in report.text]
+    assert leaked == []
+    assert "Trainerhinweis" not in report.text
 
 
 @pytest.fixture
@@ -225,3 +270,12 @@ def test_handbook_has_run_sheets_and_worksheets(full_site, course):
     assert text.count("Mittagspause") >= 2 * len(course.modules)
     for sheet in course.worksheets.values():
         assert sheet.title in text, sheet.title
+
+
+def test_download_links_point_at_the_pdfs(full_site):
+    for page in ("index.html", "trainer/index.html"):
+        html = (full_site / page).read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.pdf)"', html)
+        assert len(links) == 2, page
+        for href in links:
+            assert (full_site / page).parent.joinpath(href).resolve().is_file(), href

@@ -1,0 +1,240 @@
+"""The lean print path: trainer handbook and participant workbook as PDF.
+
+The PDFs are rendered from the pages' own HTML (the converted Markdown, without Material's
+template, screen CSS, scripts or icon fonts) and one print stylesheet of ours. WeasyPrint then
+lays out far less than with the screen CSS. The rendered PDF is cached by a hash of everything
+that goes into it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import posixpath
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+from bs4 import BeautifulSoup
+
+__all__ = ["Entry", "Output", "assemble", "render_cached", "workbook_entries"]
+
+log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
+STYLESHEET = Path(__file__).parent / "print.css"
+
+
+@dataclass
+class Entry:
+    """One item of the handbook in reading order."""
+
+    title: str
+    depth: int
+    """0 for top-level sections; module pages are 1, units 2."""
+    url: str | None = None
+    """Site URL of the page (directory style, e.g. 'coordinators/k1/'); None for a section
+    without a page of its own."""
+    html: str = ""
+    """The page's converted Markdown (MkDocs ``page.content``)."""
+    kind: str | None = None
+    """Kind of the page's front matter (module, unit, method, worksheet, …), if any."""
+    module: str | None = None
+    """For units and worksheets: the module they belong to."""
+
+
+@dataclass
+class Output:
+    path: Path
+    pages: int
+    seconds: float
+    cached: bool
+
+
+def _anchor(url: str, fragment: str = "") -> str:
+    base = "p-" + (re.sub(r"[^A-Za-z0-9]+", "-", url).strip("-") or "start")
+    return f"{base}--{fragment}" if fragment else base
+
+
+def _rewrite(soup: BeautifulSoup, entry: Entry, known: set[str], site_dir: Path) -> None:
+    """Make ids unique per page, internal links point at anchors, images at files."""
+    for a in soup.select("a.headerlink"):
+        a.decompose()
+    for el in soup.find_all(id=True):
+        el["id"] = _anchor(entry.url or "", el["id"])
+    for a in soup.find_all("a", href=True):
+        href = a["href"]
+        if urlsplit(href).scheme or href.startswith("//") or href.startswith("mailto:"):
+            continue
+        path, fragment = urldefrag(href)
+        target = posixpath.normpath(posixpath.join(entry.url or "", path)) if path else (entry.url or "")
+        target = "" if target == "." else target.rstrip("/") + "/" if target else ""
+        if target in known:
+            a["href"] = "#" + _anchor(target, fragment)
+        else:
+            a.unwrap()  # a file outside the handbook (e.g. the PDF itself): keep the text
+    for img in soup.find_all("img", src=True):
+        src = img["src"]
+        if not urlsplit(src).scheme:
+            img["src"] = (site_dir / posixpath.normpath(posixpath.join(entry.url or "", src))).as_uri()
+
+
+def _cover(title: str, subtitle: str, course: dict, kind: str) -> str:
+    today = date.today().strftime("%d.%m.%Y")
+    contact = f"<p>Kontakt: {html.escape(course.get('contact') or '')}</p>" if course.get("contact") else ""
+    return (
+        f'<section class="cover {kind}">'
+        f'<p class="cover__organisation">{html.escape(course["organisation"])}</p>'
+        f'<h1 class="cover__title">{html.escape(title)}</h1>'
+        f'<p class="cover__subtitle">{html.escape(subtitle)}</p>'
+        f'<div class="cover__meta"><p>Stand: {today}</p>{contact}'
+        f'<p>Lizenz der Inhalte: {html.escape(course["licence"])}</p></div>'
+        "</section>"
+    )
+
+
+def _entry_anchor(index: int, e: Entry) -> str:
+    return _anchor(e.url) if e.url is not None else f"section-{index}"
+
+
+def _toc(entries: list[Entry], max_depth: int) -> str:
+    items = []
+    for i, e in enumerate(entries):
+        if e.depth > max_depth:
+            continue
+        target = _entry_anchor(i, e)
+        items.append(
+            f'<li class="toc__item toc__item--{e.depth}"><a href="#{target}">{html.escape(e.title)}</a></li>'
+        )
+    return f'<nav class="toc"><h1 class="toc__title">Inhalt</h1><ul>{"".join(items)}</ul></nav>'
+
+
+def assemble(
+    entries: list[Entry],
+    *,
+    title: str,
+    subtitle: str,
+    course: dict,
+    site_dir: Path,
+    kind: str = "handbook",
+    strip_selectors: tuple[str, ...] = (),
+    toc_depth: int = 2,
+) -> str:
+    """One HTML document: cover, table of contents, every entry as a section."""
+    known = {e.url for e in entries if e.url is not None}
+    body = [_cover(title, subtitle, course, kind), _toc(entries, toc_depth)]
+    for i, e in enumerate(entries):
+        level = min(e.depth + 1, 6)
+        anchor = _entry_anchor(i, e)
+        classes = f"entry entry--depth-{e.depth}" + (f" entry--{e.kind}" if e.kind else "")
+        heading = f'<h{level} class="entry__title" id="{anchor}">{html.escape(e.title)}</h{level}>'
+        content = ""
+        if e.html:
+            soup = BeautifulSoup(e.html, "html.parser")
+            for selector in strip_selectors:
+                for el in soup.select(selector):
+                    el.decompose()
+            first = soup.find(["h1"])
+            if first is not None:  # the page's own title; the entry heading replaces it
+                first.decompose()
+            for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+                h.name = f"h{min(int(h.name[1]) + level - 1, 6)}"
+                h["class"] = [*h.get("class", []), "inner-heading"]
+            _rewrite(soup, e, known, site_dir)
+            content = str(soup)
+        body.append(f'<section class="{classes}">{heading}<div class="entry__content">{content}</div></section>')
+    css = STYLESHEET.read_text(encoding="utf-8")
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} – {html.escape(subtitle)}</title>"
+        f'<meta name="author" content="{html.escape(course["organisation"])}">'
+        f'<meta name="description" content="{html.escape(subtitle)}">'
+        f"<style>{css}</style></head><body>{''.join(body)}</body></html>"
+    )
+
+
+def classify(course, entries: list[Entry], sources: dict[str, str]) -> list[Entry]:
+    """Give each entry the kind and module of its page (``sources``: url -> docs path)."""
+    for e in entries:
+        doc = course.doc_at(sources.get(e.url, "")) if e.url is not None else None
+        item = doc.item if doc else None
+        e.kind = getattr(item, "kind", None)
+        e.module = getattr(item, "module", None) if e.kind in ("unit", "worksheet") else None
+    return entries
+
+
+def workbook_entries(course, handbook: list[Entry]) -> list[Entry]:
+    """Worksheets only, grouped by module in the handbook's order (no trainer material)."""
+    groups: dict[str, list[Entry]] = {}
+    for e in handbook:
+        if e.kind == "worksheet" and e.module:
+            groups.setdefault(e.module, []).append(e)
+    out: list[Entry] = []
+    for module_id, sheets in groups.items():
+        title = course.modules[module_id].title if module_id in course.modules else module_id
+        out.append(Entry(title, 0))
+        out += [Entry(s.title, 1, s.url, s.html, "worksheet", module_id) for s in sheets]
+    return out
+
+
+def cache_key(entries: list[Entry], **settings: object) -> str:
+    """Hash of everything that goes into a PDF: entries, settings, stylesheet, this module's
+    code and the WeasyPrint version. Cheap: computed before the document is assembled."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (
+        weasyprint.__version__, STYLESHEET.read_text(encoding="utf-8"),
+        Path(__file__).read_text(encoding="utf-8"), repr(sorted(settings.items())),
+        date.today().isoformat(),
+    ):
+        digest.update(part.encode("utf-8"))
+    for e in entries:
+        digest.update(f"{e.title}|{e.depth}|{e.url}|{e.kind}|{e.module}|".encode())
+        digest.update(e.html.encode("utf-8"))
+    return digest.hexdigest()[:24]
+
+
+def render_cached(
+    key: str, build: Callable[[], str], out: Path, cache_dir: Path, label: str, *, tagged: bool = True
+) -> Output:
+    """Render the document that ``build`` returns to ``out``, unless a PDF for ``key`` is
+    cached. ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower)."""
+    import weasyprint
+
+    cached = cache_dir / f"{key}{'-ua' if tagged else ''}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    if cached.exists():
+        shutil.copyfile(cached, out)
+        pages = int(cached.with_suffix(".pages").read_text() or 0)
+        log.info("%s: unverändert, aus dem Zwischenspeicher übernommen (%d Seiten)", label, pages)
+        return Output(out, pages, time.perf_counter() - started, True)
+    document = build()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
+    log.info("%s: Layout wird berechnet …", label)
+    rendered = weasyprint.HTML(string=document).render(pdf_tags=tagged)
+    pages = len(rendered.pages)
+    layout = time.perf_counter() - started
+    log.info("%s: %d Seiten gesetzt in %.1f s, PDF wird geschrieben …", label, pages, layout)
+    options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
+    rendered.write_pdf(out, **options)
+    seconds = time.perf_counter() - started
+    for old in cache_dir.glob(f"*{'-ua' if tagged else ''}.pdf"):
+        if old.name != cached.name and old.with_suffix(".pages").exists() and label_of(old) == label:
+            old.unlink()
+    shutil.copyfile(out, cached)
+    cached.with_suffix(".pages").write_text(str(pages))
+    cached.with_suffix(".label").write_text(label)
+    log.info("%s: %d Seiten in %.1f s (%.1f Seiten/s)", label, pages, seconds, pages / max(seconds, 1e-9))
+    return Output(out, pages, seconds, False)
+
+
+def label_of(path: Path) -> str:
+    marker = path.with_suffix(".label")
+    return marker.read_text() if marker.exists() else ""
