@@ -141,7 +141,11 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
     loader = _YamlLoader(raw)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
+        lines: dict[KeyPath, int] = {}
+        data = _construct(loader, node, (), lines) if node is not None else {}
+    except _Fallback:
+        data = loader.construct_document(node)
+        lines = {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark else 1
@@ -155,9 +159,46 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
         return Document(path, {}, body, body_line), [
             Defect("YAML002", path, 2, {"found": type(data).__name__})
         ]
-    lines = _line_map(node, 2) if node is not None else {}
+    if not lines and node is not None:
+        lines = _line_map(node, 2)
     lines.setdefault((), 1)
     return Document(path, data, body, body_line, lines), []
+
+
+class _Fallback(Exception):
+    """Front matter uses a YAML feature the fast constructor leaves to PyYAML (merge keys)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+
+
+def _construct(loader: Any, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
+    """Build the data and the line map in one walk (the front matter is 2 lines below the
+    file's first line). Plain strings, lists and mappings are built here; other scalars by
+    PyYAML's own constructor."""
+    lines[path] = node.start_mark.line + 2
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Fallback
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+            out[key] = _construct(loader, value_node, (*path, str(key)), lines)
+            lines[(*path, str(key))] = key_node.start_mark.line + 2
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+    if node.tag == _STR:
+        return node.value
+    if node.tag == _INT and _DECIMAL.match(node.value):
+        return int(node.value.replace("_", ""))
+    if node.tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in ("yes", "true", "on")
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return loader.construct_object(node, deep=True)
 
 
 def _validate(

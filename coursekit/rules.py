@@ -8,13 +8,13 @@ generated from it.
 from __future__ import annotations
 
 import difflib
+import graphlib
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import jinja2
-import jinja2.meta
 from jinja2 import nodes
 
 from .loader import Course, Document
@@ -392,26 +392,23 @@ def prerequisite_cycle(course: Course) -> Iterable[Problem]:
     Stattdessen: Nur das frühere Modul als Voraussetzung des späteren nennen.
     """
     graph = {m.id: [p for p in m.prerequisites if p in course.modules] for m in course.modules.values()}
-    reported: set[frozenset[str]] = set()
-    for start in sorted(graph):
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
-        while stack:
-            node, path = stack.pop()
-            for nxt in graph[node]:
-                if nxt == start:
-                    cycle = frozenset(path)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        doc = course.doc_of(start)
-                        idx = course.modules[start].prerequisites.index(path[1] if len(path) > 1 else start)
-                        yield problem(
-                            "PRE001",
-                            doc.path,
-                            doc.line_of("prerequisites", idx),
-                            cycle=" → ".join([*path, start]),
-                        )
-                elif nxt not in path:
-                    stack.append((nxt, [*path, nxt]))
+    while True:
+        try:
+            graphlib.TopologicalSorter(graph).prepare()
+            return
+        except graphlib.CycleError as exc:
+            # each node is a prerequisite of the next: read it backwards as "requires"
+            ring = list(reversed(exc.args[1][:-1]))
+            first = min(ring)
+            ring = ring[ring.index(first):] + ring[: ring.index(first)]
+            nxt = ring[1 % len(ring)]  # the module `first` requires
+            doc = course.doc_of(first)
+            idx = course.modules[first].prerequisites.index(nxt)
+            yield problem(
+                "PRE001", doc.path, doc.line_of("prerequisites", idx),
+                cycle=" → ".join([*ring, first]),
+            )
+            graph[first] = [p for p in graph[first] if p != nxt]  # break it, look for more
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -564,6 +561,12 @@ def prose(body: str) -> str:
     return body
 
 
+def _prose(doc: Document) -> str:
+    if "prose" not in doc.cache:
+        doc.cache["prose"] = prose(doc.body)
+    return doc.cache["prose"]
+
+
 def _line(doc: Document, text: str, offset: int) -> int:
     return doc.body_line + text.count("\n", 0, offset)
 
@@ -586,7 +589,9 @@ def image_without_alt(course: Course) -> Iterable[Problem]:
     Stattdessen: `![Netzwerkkarte: Jugendamt in der Mitte, zwölf Träger im Umkreis](netzwerkkarte.png)`.
     """
     for doc in course.documents:
-        text = prose(doc.body)
+        text = _prose(doc)
+        if "!" not in text and "<img" not in text.lower():
+            continue
         for m in _MD_IMAGE.finditer(text):
             if not m.group(1).strip():
                 yield problem("MD001", doc.path, _line(doc, text, m.start()), target=m.group(2))
@@ -621,7 +626,9 @@ def weak_link_text(course: Course) -> Iterable[Problem]:
     Stattdessen: `Siehe [Methode World Café](../methods/world-cafe.md).`
     """
     for doc in course.documents:
-        text = prose(doc.body)
+        text = _prose(doc)
+        if "[" not in text and "<a" not in text.lower():
+            continue
         for pattern in (_MD_LINK, _HTML_A):
             for m in pattern.finditer(text):
                 label = re.sub(r"<[^>]+>", "", m.group(1))
@@ -654,16 +661,68 @@ def _kind_of(course: Course, ref: str) -> str | None:
     return None
 
 
-def _template(doc: Document) -> jinja2.nodes.Template | jinja2.TemplateSyntaxError:
-    """The page body parsed as a template, once per document (three rules read it)."""
-    cached = doc.cache.get("template")
-    if cached is None:
-        try:
-            cached = _JINJA.parse(doc.body)
-        except jinja2.TemplateSyntaxError as exc:
-            cached = exc
-        doc.cache["template"] = cached
-    return cached
+@dataclass(frozen=True)
+class _Usage:
+    """What a page body does with the template language: names, course fields, macro calls."""
+
+    error: jinja2.TemplateSyntaxError | None
+    names: tuple[tuple[str, int], ...] = ()
+    """(name, body line) of every variable or macro name that is read."""
+    course_fields: tuple[tuple[str, int], ...] = ()
+    calls: tuple[tuple[str, str | None, bool, int], ...] = ()
+    """(macro, first argument if it is a constant, has arguments, body line)."""
+
+
+_STRING = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
+_SIMPLE = re.compile(
+    r"\{\{\s*([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?\s*"
+    rf"(\(\s*(?:({_STRING})(?:\s*,\s*{_STRING})*)?\s*\))?\s*\}}\}}"
+)
+
+
+def _usage(doc: Document) -> _Usage:
+    """Parsed once per document (three rules read it). Bodies whose expressions are all plain
+    ``{{ name }}``, ``{{ course.field }}`` or ``{{ macro("id", "text") }}`` are read with a
+    regular expression; anything else goes through Jinja's parser."""
+    if "usage" not in doc.cache:
+        doc.cache["usage"] = _read_usage(doc.body)
+    return doc.cache["usage"]
+
+
+def _read_usage(body: str) -> _Usage:
+    if "{" not in body:
+        return _Usage(None)
+    simple = list(_SIMPLE.finditer(body))
+    if "{%" not in body and "{#" not in body and body.count("{{") == len(simple) == body.count("}}"):
+        names, fields, calls = [], [], []
+        for m in simple:
+            line = body.count("\n", 0, m.start()) + 1
+            names.append((m.group(1), line))
+            if m.group(2) and m.group(1) == "course":
+                fields.append((m.group(2), line))
+            if m.group(3) is not None and not m.group(2):
+                first = m.group(4)[1:-1] if m.group(4) else None
+                calls.append((m.group(1), first, m.group(4) is not None, line))
+        return _Usage(None, tuple(names), tuple(fields), tuple(calls))
+    try:
+        parsed = _JINJA.parse(body)
+    except jinja2.TemplateSyntaxError as exc:
+        return _Usage(exc)
+    found = list(parsed.find_all(nodes.Name))
+    assigned = {n.name for n in found if n.ctx in ("store", "param")}
+    names = tuple((n.name, n.lineno) for n in found if n.ctx == "load" and n.name not in assigned)
+    fields = tuple(
+        (a.attr, a.lineno) for a in parsed.find_all(nodes.Getattr)
+        if isinstance(a.node, nodes.Name) and a.node.name == "course"
+    )
+    calls = []
+    for call in parsed.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name):
+            if call.args and not isinstance(call.args[0], nodes.Const):
+                continue  # computed argument: only the build can tell
+            first = str(call.args[0].value) if call.args else None
+            calls.append((call.node.name, first, bool(call.args), call.lineno))
+    return _Usage(None, names, fields, tuple(calls))
 
 
 @rule("MAC003", "macro-syntax")
@@ -677,10 +736,10 @@ def macro_syntax(course: Course) -> Iterable[Problem]:
     Stattdessen: `{{ run_sheet("K1") }}`.
     """
     for doc in course.documents:
-        parsed = _template(doc)
-        if isinstance(parsed, jinja2.TemplateSyntaxError):
+        error = _usage(doc).error
+        if error is not None:
             yield problem(
-                "MAC003", doc.path, doc.body_line + (parsed.lineno or 1) - 1, detail=parsed.message
+                "MAC003", doc.path, doc.body_line + (error.lineno or 1) - 1, detail=error.message
             )
 
 
@@ -694,30 +753,28 @@ def unknown_macro(course: Course) -> Iterable[Problem]:
 
     Warum: Die Seite würde mit einer Fehlermeldung statt mit Inhalt erzeugt.
 
-    Beispiel: `{{ runsheet() }}`.
+    Beispiel: `{{ runsheet() }}` oder `{{ course.organisaton }}`.
 
-    Stattdessen: `{{ run_sheet() }}`. Die Makros stehen auf der Seite „Makros“.
+    Stattdessen: `{{ run_sheet() }}`. Die Makros stehen auf der Seite „Makros“, die Felder von
+    `course` auf der Seite „Felder im Kopfbereich“.
     """
+    fields = CourseConfig.model_fields
     for doc in course.documents:
-        parsed = _template(doc)
-        if isinstance(parsed, jinja2.TemplateSyntaxError):
-            continue
-        undeclared = jinja2.meta.find_undeclared_variables(parsed) - _known_names(course, doc)
+        usage = _usage(doc)
+        known = _known_names(course, doc)
         seen: set[str] = set()
-        for name in parsed.find_all(nodes.Name):
-            if name.name in undeclared and name.name not in seen:
-                seen.add(name.name)
+        for name, line in usage.names:
+            if name not in known and name not in seen:
+                seen.add(name)
                 yield problem(
-                    "MAC001", doc.path, doc.body_line + name.lineno - 1, name=name.name,
-                    known=", ".join(sorted(MACRO_ARGS)) + _suggest(name.name, MACRO_ARGS),
+                    "MAC001", doc.path, doc.body_line + line - 1, name=name,
+                    known=", ".join(sorted(MACRO_ARGS)) + _suggest(name, MACRO_ARGS),
                 )
-        # `course.<field>` must name a field of the course configuration
-        fields = CourseConfig.model_fields
-        for attr in parsed.find_all(nodes.Getattr):
-            if isinstance(attr.node, nodes.Name) and attr.node.name == "course" and attr.attr not in fields:
+        for attr, line in usage.course_fields:
+            if attr not in fields:
                 yield problem(
-                    "MAC001", doc.path, doc.body_line + attr.lineno - 1, name=f"course.{attr.attr}",
-                    known=", ".join(f"course.{f}" for f in fields) + _suggest(attr.attr, fields),
+                    "MAC001", doc.path, doc.body_line + line - 1, name=f"course.{attr}",
+                    known=", ".join(f"course.{f}" for f in fields) + _suggest(attr, fields),
                 )
 
 
@@ -733,35 +790,30 @@ def unknown_macro_id(course: Course) -> Iterable[Problem]:
     Stattdessen: `{{ run_sheet("K1") }}`; `unit_plan()` nur auf Seiten von Einheiten.
     """
     for doc in course.documents:
-        parsed = _template(doc)
-        if isinstance(parsed, jinja2.TemplateSyntaxError):
-            continue
-        for call in parsed.find_all(nodes.Call):
-            if not isinstance(call.node, nodes.Name) or call.node.name not in MACRO_ARGS:
-                continue
-            expected = MACRO_ARGS[call.node.name]
+        for macro, first, has_args, line in _usage(doc).calls:
+            expected = MACRO_ARGS.get(macro)
             if expected is None:
                 continue
-            if call.args:
-                if not isinstance(call.args[0], nodes.Const):
-                    continue
-                ref = str(call.args[0].value)
+            if has_args:
+                ref = first or ""
             else:
                 ref = str(doc.meta.get("id", "")) if doc.item is not None else ""
             if expected == ("track",):
                 ok = ref in ("coordinators", "leaders", "joint")
-                pool: Iterable[str] = ("coordinators", "leaders", "joint")
             else:
                 kind = _kind_of(course, ref)
                 ok = kind is not None and ("any" in expected or kind in expected)
-                pool = [
-                    i for k in _ID_KINDS
-                    if "any" in expected or k in expected for i in _table(course, k)
-                ]
             if not ok:
+                if expected == ("track",):
+                    pool: Iterable[str] = ("coordinators", "leaders", "joint")
+                else:
+                    pool = [
+                        i for k in _ID_KINDS
+                        if "any" in expected or k in expected for i in _table(course, k)
+                    ]
                 article, generic = _KIND_LABELS[expected[0]]
                 yield problem(
-                    "MAC002", doc.path, doc.body_line + call.lineno - 1, macro=call.node.name,
+                    "MAC002", doc.path, doc.body_line + line - 1, macro=macro,
                     expected=article, expected_article=generic, ref=ref or "(keine Kennung)",
                     suggestion=_suggest(ref, pool),
                 )
