@@ -44,7 +44,7 @@ preview: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(BIN)/.installed
 	$(BIN)/python -m coursekit check

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +23,23 @@ log = logging.getLogger("mkdocs.plugins.coursekit")
 ROOT = Path(__file__).parent
 
 
+def _timed(step):
+    """Add the time a hook takes to ``current.timings`` (the benchmark reads the sum)."""
+
+    def wrap(fn):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                current.timings[step] = current.timings.get(step, 0.0) + time.perf_counter() - started
+
+        run.__name__ = fn.__name__
+        return run
+
+    return wrap
+
+
 def _report(problems: list) -> None:
     for p in problems:
         (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p))
@@ -29,7 +47,9 @@ def _report(problems: list) -> None:
         print("\n".join(annotation(p) for p in problems))
 
 
+@_timed("check")
 def on_config(config):
+    current.timings = {}
     course = coursekit.load_project(config.config_file_path, config.docs_dir)
     problems = coursekit.check(course)
     current.course, current.late_problems, current.pages = course, [], {}
@@ -40,6 +60,7 @@ def on_config(config):
     return config
 
 
+@_timed("nav")
 def on_nav(nav, config, files):
     """Order units by the module's schedule, worksheets by first use, methods by title."""
     course = current.course
@@ -80,6 +101,7 @@ def _first_page(section):
     return next((p for p in _walk(section.children) if isinstance(p, Page)), None)
 
 
+@_timed("pages")
 def on_page_content(html, page, config, files):
     current.pages[page.url] = (page.file.src_uri, html)
     return html
@@ -140,6 +162,16 @@ def on_post_build(config):
     site = Path(config.site_dir)
     if os.environ.get("ENABLE_PDF_EXPORT") == "1":
         _build_pdfs(config)
+    _post_build_privacy(site)
+    spent = current.timings
+    log.info(
+        "coursekit: %.2f s in Hooks und Makros (Prüfung %.2f s, Makros %.2f s, Datenschutz %.2f s)",
+        sum(spent.values()), spent.get("check", 0), spent.get("macros", 0), spent.get("privacy", 0),
+    )
+
+
+@_timed("privacy")
+def _post_build_privacy(site: Path) -> None:
     privacy.localize_cdn_scripts(site, ROOT / "overrides" / "assets" / "vendor")
     leaks = privacy.third_party_requests(site)
     if leaks:

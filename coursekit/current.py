@@ -18,3 +18,5 @@ pages: dict[str, tuple[str, str]] = {}
 """Page URL -> (docs path, converted HTML) of the pages rendered in this build."""
 nav: list = []
 """The ordered navigation items of this build (for the print path)."""
+timings: dict[str, float] = {}
+"""Seconds spent in our hooks and macros during this build, by step (for the benchmark)."""

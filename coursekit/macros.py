@@ -8,6 +8,7 @@ the hooks end the build with it after all pages are rendered.
 from __future__ import annotations
 
 import inspect
+import time
 
 from . import current, views
 from .model import MACRO_ARGS
@@ -23,6 +24,13 @@ def define_env(env) -> None:
 
 def _register(env, name: str, view, *, takes_id: bool) -> None:
     def call(item_id=None, *args):
+        started = time.perf_counter()
+        try:
+            return _call(item_id, *args)
+        finally:
+            current.timings["macros"] = current.timings.get("macros", 0.0) + time.perf_counter() - started
+
+    def _call(item_id=None, *args):
         page = env.page
         here = page.file.src_uri
         if not takes_id:
