@@ -91,7 +91,7 @@ def _cover(title: str, subtitle: str, course: dict, kind: str) -> str:
         f'<p class="cover__organisation">{html.escape(course["organisation"])}</p>'
         f'<h1 class="cover__title">{html.escape(title)}</h1>'
         f'<p class="cover__subtitle">{html.escape(subtitle)}</p>'
-        f'<div class="cover__meta"><p>Stand: {today}</p>{contact}'
+        f'<div class="cover__meta"><p>Fassung {html.escape(str(course.get("version", "")))}, Stand: {today}</p>{contact}'
         f'<p>Lizenz der Inhalte: {html.escape(course["licence"])}</p></div>'
         "</section>"
     )

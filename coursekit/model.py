@@ -277,6 +277,7 @@ class CourseConfig(_Strict):
     organisation: Text = Field(description="Name der Kommune oder Organisation.")
     contact: str | None = Field(default=None, description="Kontakt (E-Mail oder Stelle).")
     licence: Text = Field(default="CC BY-SA 4.0", description="Lizenz der Inhalte.")
+    version: Text = Field(default="1.0", description="Fassung des Kurses (steht auf den Titelseiten der PDFs).")
     day_start: ClockTime = Field(default="09:00", description="Beginn eines Kurstages.")
     day_end: ClockTime = Field(default="17:00", description="Spätestes Ende eines Kurstages.")
     breaks: list[Break] = Field(
@@ -347,6 +348,7 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "practice_index": None,
     "materials_list": None,
     "downloads": None,
+    "attributions": None,
     "track_overview": ("track",),
     "method_index": None,
     "bibliography": None,

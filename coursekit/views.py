@@ -518,3 +518,30 @@ def downloads(course: Course, here: str, url: str = "") -> str:
         "Arbeitsheft für Teilnehmende herunterladen (PDF)</a>\n"
         "</div>\n"
     )
+
+
+def attributions(course: Course, here: str) -> str:
+    """Licence of the course and every adapted source, for the licence appendix."""
+    cfg = course.config
+    lines = [
+        f"Die Inhalte dieser Fortbildung, Fassung {cfg.version}, stehen unter der Lizenz "
+        f"{cfg.licence}. Herausgeber: {cfg.organisation}.",
+        "",
+    ]
+    adapted = [m for m in sorted(course.methods.values(), key=lambda m: m.title.lower()) if m.attribution]
+    if adapted:
+        lines += [
+            "Diese Methodenbeschreibungen sind eigene Texte in Anlehnung an veröffentlichte "
+            "Beschreibungen:",
+            "",
+            "| Methode | Vorlage | Urheberschaft | Herkunft | Lizenz, Nutzung |",
+            "|---|---|---|---|---|",
+        ]
+        for m in adapted:
+            a = m.attribution
+            title = f"[{_cell(a.title)}]({a.link})" if a.link else _cell(a.title)
+            lines.append(
+                f"| {link(course, here, m.id)} | {title} | {_cell(a.author)} | {_cell(a.origin)} | "
+                f"{_cell(a.licence)} |"
+            )
+    return "\n".join(lines) + "\n"
