@@ -153,7 +153,7 @@ def assemble(
         f"<title>{html.escape(title)} – {html.escape(subtitle)}</title>"
         f'<meta name="author" content="{html.escape(course["organisation"])}">'
         f'<meta name="description" content="{html.escape(subtitle)}">'
-        f"<style>{css}</style></head><body>{''.join(body)}</body></html>"
+        f"<style>{css}</style></head><body class=\"{kind}\">{''.join(body)}</body></html>"
     )
 
 
