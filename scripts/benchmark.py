@@ -146,6 +146,20 @@ def bench_check(work: Path, quick: bool) -> None:
             f"{len(course.documents)} pages, {seconds / n * 1000:.1f} ms per module" + (" (target < 5 s)" if n == 1000 else ""))
 
 
+def bench_scale(work: Path) -> None:
+    """Site and PDF build time on synthetic courses, to see how they grow."""
+    for n, pdf in ((10, True), (50, False)):
+        config = generate(n, work / f"synthetic-site-{n}")
+        site = work / f"synthetic-site-{n}" / "site"
+        seconds = median_time(lambda config=config, pdf=pdf: mkdocs(
+            "build", "-q", "-d", str(site), config=config, pdf=pdf, cwd=config.parent), 1)
+        note = f"{len(coursekit.load_project(config).documents)} pages"
+        if pdf:
+            pages = len(pypdf.PdfReader(site / "pdf" / "handbuch.pdf").pages)
+            note += f"; handbook {pages} PDF pages"
+        row(f"synthetic {n} modules: {'full build with PDFs' if pdf else 'site build'}", f"{seconds:.1f} s", note)
+
+
 def bench_serve(work: Path) -> None:
     for dirty in (False, True):
         project = work / f"serve-{int(dirty)}"
@@ -185,6 +199,7 @@ def main() -> None:
     bench_site(work, args.repeat)
     bench_pdf(work)
     if not args.quick:
+        bench_scale(work)
         bench_serve(work)
     width = max(len(r[0]) for r in rows)
     print(f"\n| {'measurement'.ljust(width)} | value | note |")
