@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import current, handbook, privacy, views
+from coursekit import a11y, current, handbook, privacy, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -103,6 +103,7 @@ def _first_page(section):
 
 @_timed("pages")
 def on_page_content(html, page, config, files):
+    html = a11y.fix_page_html(html)
     current.pages[page.url] = (page.file.src_uri, html)
     return html
 

@@ -20,8 +20,13 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    site = tmp_path_factory.mktemp("browser-site")
+def site_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("browser-site")
+
+
+@pytest.fixture(scope="module")
+def site_url(site_dir):
+    site = site_dir
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("ENABLE_PDF_EXPORT", None)
     subprocess.run(
@@ -81,3 +86,35 @@ def test_method_index_is_complete_without_javascript(site_url, browser):
     assert plain.locator("form.method-filter").count() == 0
     assert plain.locator(".method-index tbody tr:visible").count() >= 20
     context.close()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _site_pages(url: str) -> list[str]:
+    site = Path(url.replace("file://", ""))
+    return sorted(
+        "" if str(p.parent.relative_to(site)) == "." else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html") if "assets" not in p.parts
+    )
+
+
+def test_every_page_is_accessible_and_loads_nothing_from_other_hosts(site_url, page, site_dir):
+    """axe-core (WCAG 2.1 A and AA) on every built page; every request goes to our server."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    violations = {}
+    pages = _site_pages(str(site_dir))
+    assert len(pages) >= 100
+    for path in pages:
+        page.goto(site_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+        )
+        for v in result["violations"]:
+            violations.setdefault(v["id"], []).append((path, v["nodes"][0]["html"][:120]))
+    assert violations == {}
+    foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
+    assert foreign == []
