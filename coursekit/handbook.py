@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
 
-__all__ = ["Entry", "Output", "assemble", "render_cached", "workbook_entries"]
+__all__ = ["Entry", "Output", "assemble", "cache_key", "classify", "render_cached", "workbook_entries"]
 
 log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
 STYLESHEET = Path(__file__).parent / "print.css"
@@ -225,9 +225,10 @@ def render_cached(
     options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
     rendered.write_pdf(out, **options)
     seconds = time.perf_counter() - started
-    for old in cache_dir.glob(f"*{'-ua' if tagged else ''}.pdf"):
-        if old.name != cached.name and old.with_suffix(".pages").exists() and label_of(old) == label:
-            old.unlink()
+    for old in cache_dir.glob("*.pdf"):  # keep one cached PDF per document
+        if old.name != cached.name and label_of(old) == label:
+            for suffix in (".pdf", ".pages", ".label"):
+                old.with_suffix(suffix).unlink(missing_ok=True)
     shutil.copyfile(out, cached)
     cached.with_suffix(".pages").write_text(str(pages))
     cached.with_suffix(".label").write_text(label)
