@@ -49,22 +49,6 @@ def full_site(tmp_path_factory) -> Path:
     return site
 
 
-def pdf_text(reader: pypdf.PdfReader) -> str:
-    text = " ".join(page.extract_text() or "" for page in reader.pages)
-    text = text.replace("\u2010\n", "").replace("\u2010 ", "").replace("-\n", "")
-    return re.sub(r"\s+", " ", text)
-
-
-def outline_titles(outline) -> list[str]:
-    titles = []
-    for item in outline:
-        if isinstance(item, list):
-            titles += outline_titles(item)
-        else:
-            titles.append(re.sub(r"\s+", " ", item.title))
-    return titles
-
-
 def test_site_has_every_page(full_site, course):
     for doc in course.documents:
         page = doc.path[:-3]
@@ -100,9 +84,9 @@ def test_no_third_party_requests(full_site):
 
 def test_handbook_pdf_has_every_module_and_unit(full_site, course):
     reader = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
-    text = pdf_text(reader)
-    outline = outline_titles(reader.outline)
-    assert len(reader.pages) > 20
+    report = check_pdf(full_site / "pdf/handbuch.pdf")
+    text, outline = report.text, report.outline
+    assert report.pages > 20
     for module in course.modules.values():
         assert module.title in text
         assert module.title in outline
@@ -266,7 +250,7 @@ def test_modules_show_two_run_sheets_with_breaks(full_site, course):
 
 
 def test_handbook_has_run_sheets_and_worksheets(full_site, course):
-    text = pdf_text(pypdf.PdfReader(full_site / "pdf/handbuch.pdf"))
+    text = check_pdf(full_site / "pdf/handbuch.pdf").text
     assert text.count("Mittagspause") >= 2 * len(course.modules)
     for sheet in course.worksheets.values():
         assert sheet.title in text, sheet.title
