@@ -57,7 +57,36 @@ def on_config(config):
     if any(p.severity is Severity.ERROR for p in problems):
         raise PluginError(f"Der Kurs enthält Fehler ({summary(problems)}); siehe oben.")
     log.info("Kurs geprüft: %s, %s", course, summary(problems))
+    _apply_overlay(config, course.config)
     return config
+
+
+def _apply_overlay(config, cfg) -> None:
+    """Put the municipality's `extra.course` block where MkDocs and Material read it."""
+    config.site_name = cfg.title
+    config.site_author = cfg.organisation
+    config.copyright = f"Inhalte: {cfg.licence}, {cfg.licence_holder} · Code: MIT-Lizenz"
+    if cfg.base_url:
+        config.site_url = cfg.base_url
+    if cfg.logo:
+        config.theme["logo"] = cfg.logo
+        config.theme["favicon"] = cfg.logo
+    if cfg.colors:
+        config.theme["palette"] = {**(config.theme["palette"] or {}), "primary": "custom", "accent": "custom"}
+    config.extra["course"] = cfg.model_dump()
+
+
+def on_files(files, config):
+    """Resolve the footer links (pages below docs/) to their URLs; a missing page ends the build."""
+    links = config.extra.get("footer_links") or []
+    for link in links:
+        file = files.get_file_from_path(link["page"])
+        if file is None:
+            raise PluginError(
+                f"mkdocs.yml: extra.footer_links nennt „{link['page']}“, die Seite fehlt in docs/."
+            )
+        link["url"] = file.url
+    return files
 
 
 @_timed("nav")

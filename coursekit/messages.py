@@ -141,6 +141,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nimm „{pre}“ vor „{module}“ in die Variante auf oder prüfe `prerequisites` von "
         "„{module}“.",
     ),
+    "VAR003": (
+        "Die gewählte Kursvariante „{variant}“ steht nicht unter `variants`.",
+        "Setze `extra: course: variant:` auf einen dieser Namen: {known}.",
+    ),
+    "CFG002": (
+        "Die Farbe `{field}: {color}` ist mit weißer Schrift zu kontrastarm ({ratio}:1, nötig 4,5:1).",
+        "Wähle einen dunkleren Farbton; ein Kontrastrechner zeigt, ob weiße Schrift darauf lesbar ist "
+        "(WCAG 2.1, Kriterium 1.4.3).",
+    ),
+    "CFG003": (
+        "Das Logo „{path}“ gibt es in docs/ nicht.",
+        "Lege die Datei unter docs/{path} ab oder korrigiere `extra: course: logo:`.",
+    ),
+    "LEGAL001": (
+        "Die Pflichtangabe `{field}` ist {state}.",
+        "Trage sie in mkdocs.yml unter `extra: course: {field}` ein; sie erscheint auf der Seite "
+        "„{page}“. Ohne sie ist der Auftritt rechtlich unvollständig.",
+    ),
     "USE001": (
         "Die Methode „{id}“ wird in keiner Einheit verwendet.",
         "Verwende sie im Ablaufplan einer Einheit (`method: {id}`) oder entferne sie aus der "

@@ -271,12 +271,86 @@ class Practice(_Strict):
     modules: list[Id] = Field(default_factory=list, description="Module, zu denen das Beispiel passt.")
 
 
+HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+class Colors(_Strict):
+    """Farben des Auftritts (Kopfzeile, Links, Schaltflächen)."""
+
+    primary: HexColor = Field(description="Hauptfarbe als Hex-Wert, z. B. `\"#2b3a8c\"`; weiße Schrift muss darauf lesbar sein.")
+    accent: HexColor | None = Field(default=None, description="Akzentfarbe (Hervorhebungen); ohne Angabe die Hauptfarbe.")
+
+
+class Imprint(_Strict):
+    """Angaben für das Impressum (§ 5 DDG, § 18 Abs. 2 MStV)."""
+
+    provider: OptionalText = Field(default="", description="Name der Anbieterin oder des Anbieters.")
+    legal_form: OptionalText = Field(default="", description="Rechtsform, z. B. Körperschaft des öffentlichen Rechts (freiwillig).")
+    address: OptionalText = Field(default="", description="Ladungsfähige Anschrift.")
+    represented_by: OptionalText = Field(default="", description="Vertretungsberechtigte Person(en).")
+    email: OptionalText = Field(default="", description="E-Mail-Adresse.")
+    phone: OptionalText = Field(default="", description="Telefonnummer.")
+    responsible: OptionalText = Field(default="", description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Name und Anschrift.")
+    supervisory_authority: OptionalText = Field(default="", description="Zuständige Aufsichtsbehörde (freiwillig).")
+    vat_id: OptionalText = Field(default="", description="Umsatzsteuer-Identifikationsnummer (freiwillig).")
+
+
+class Privacy(_Strict):
+    """Angaben für die Datenschutzerklärung."""
+
+    controller: OptionalText = Field(default="", description="Verantwortliche Stelle mit Anschrift.")
+    dpo: OptionalText = Field(default="", description="Datenschutzbeauftragte Person oder Stelle mit Kontakt.")
+    hosting: OptionalText = Field(default="", description="Wer den Auftritt betreibt (Hosting), mit Sitz.")
+    log_days: int = Field(default=7, ge=0, le=365, description="Wie viele Tage der Server Zugriffsprotokolle aufbewahrt.")
+    supervisory_authority: OptionalText = Field(default="", description="Zuständige Datenschutz-Aufsichtsbehörde mit Anschrift.")
+
+
+class Accessibility(_Strict):
+    """Angaben für die Erklärung zur Barrierefreiheit (BITV 2.0, EU-Mustererklärung)."""
+
+    status: Literal["vollständig vereinbar", "teilweise vereinbar", "nicht vereinbar", ""] = Field(
+        default="", description="Stand der Vereinbarkeit mit BITV 2.0."
+    )
+    evaluated: OptionalText = Field(default="", description="Datum der letzten Prüfung (JJJJ-MM-TT).")
+    method: OptionalText = Field(default="", description="Wie geprüft wurde, z. B. Selbstbewertung.")
+    known_issues: list[Text] = Field(default_factory=list, description="Nicht barrierefreie Inhalte und warum.")
+    feedback: OptionalText = Field(default="", description="Kontakt für Rückmeldungen zu Barrieren.")
+    enforcement: OptionalText = Field(default="", description="Schlichtungs- oder Durchsetzungsstelle mit Anschrift und Adresse.")
+
+
+class Upstream(_Strict):
+    """Der Kurs, auf dem eine angepasste Fassung beruht."""
+
+    title: Text = Field(description="Name des Ursprungskurses.")
+    url: Text = Field(description="Adresse des Ursprungskurses.")
+    repository: str | None = Field(default=None, description="Adresse des Quellcodes.")
+
+
 class CourseConfig(_Strict):
     """Der Block `extra.course` in mkdocs.yml."""
 
+    title: Text = Field(default="Synergien vor Ort", description="Name der Fortbildung (Titel des Auftritts und der PDFs).")
     organisation: Text = Field(description="Name der Kommune oder Organisation.")
+    logo: str | None = Field(default=None, description="Logo: Pfad unterhalb von docs/, z. B. `assets/images/logo.svg`.")
+    colors: Colors | None = Field(default=None, description="Farben des Auftritts.")
     contact: str | None = Field(default=None, description="Kontakt (E-Mail oder Stelle).")
-    licence: Text = Field(default="CC BY-SA 4.0", description="Lizenz der Inhalte.")
+    base_url: str | None = Field(
+        default=None, pattern=r"^https?://", description="Adresse, unter der der Auftritt veröffentlicht wird."
+    )
+    licence: Literal["CC BY-SA 4.0", "CC BY 4.0"] = Field(
+        default="CC BY-SA 4.0", description="Lizenz der Inhalte: `CC BY-SA 4.0` oder `CC BY 4.0`."
+    )
+    licence_holder: str | None = Field(
+        default=None, description="Rechteinhaberin oder Rechteinhaber; ohne Angabe die Organisation."
+    )
+    variant: str | None = Field(
+        default=None, description="Angebotene Kursvariante (ein Name aus `variants`); ohne Angabe alle Module."
+    )
+    imprint: Imprint = Field(default_factory=Imprint, description="Impressum.")
+    privacy: Privacy = Field(default_factory=Privacy, description="Datenschutzerklärung.")
+    accessibility: Accessibility = Field(default_factory=Accessibility, description="Erklärung zur Barrierefreiheit.")
+    upstream: Upstream | None = Field(default=None, description="Ursprungskurs, wenn dies eine angepasste Fassung ist.")
     version: Text = Field(default="1.0", description="Fassung des Kurses (steht auf den Titelseiten der PDFs).")
     day_start: ClockTime = Field(default="09:00", description="Beginn eines Kurstages.")
     day_end: ClockTime = Field(default="17:00", description="Spätestes Ende eines Kurstages.")
@@ -304,6 +378,23 @@ class CourseConfig(_Strict):
         description="Reihenfolge der obersten Navigationsebene: Datei- oder Ordnernamen in "
         "docs/; nicht genannte folgen alphabetisch.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _holder(cls, data):
+        if isinstance(data, dict) and not data.get("licence_holder"):
+            data = {**data, "licence_holder": data.get("organisation")}
+        return data
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS[self.licence]
+
+
+LICENCE_URLS = {
+    "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 
 KINDS: dict[str, type[_Strict]] = {
