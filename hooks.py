@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, handbook, privacy, views
+from coursekit import a11y, current, handbook, privacy, search, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -192,12 +192,21 @@ def on_post_build(config):
     site = Path(config.site_dir)
     if os.environ.get("ENABLE_PDF_EXPORT") == "1":
         _build_pdfs(config)
+    _post_build_search(site)
     _post_build_privacy(site)
     spent = current.timings
     log.info(
-        "coursekit: %.2f s in Hooks und Makros (Prüfung %.2f s, Makros %.2f s, Datenschutz %.2f s)",
-        sum(spent.values()), spent.get("check", 0), spent.get("macros", 0), spent.get("privacy", 0),
+        "coursekit: %.2f s in Hooks und Makros (Prüfung %.2f s, Makros %.2f s, Suche %.2f s, "
+        "Datenschutz %.2f s)",
+        sum(spent.values()), spent.get("check", 0), spent.get("macros", 0), spent.get("search", 0),
+        spent.get("privacy", 0),
     )
+
+
+@_timed("search")
+def _post_build_search(site: Path) -> None:
+    if not search.extend_search(site):
+        log.warning("Keine Suche im gebauten Auftritt gefunden; die deutsche Suche fehlt.")
 
 
 @_timed("privacy")

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT
@@ -65,7 +66,7 @@ def visible_rows(page) -> int:
 
 
 def test_method_filter_by_setting_changes_rows(site_url, page):
-    page.goto(site_url + "methods/")
+    page.goto(site_url + "methods/index.html")
     total = page.locator(".method-index tbody tr").count()
     assert total >= 20
     assert visible_rows(page) == total
@@ -82,7 +83,7 @@ def test_method_filter_by_setting_changes_rows(site_url, page):
 def test_method_index_is_complete_without_javascript(site_url, browser):
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
-    plain.goto(site_url + "methods/")
+    plain.goto(site_url + "methods/index.html")
     assert plain.locator("form.method-filter").count() == 0
     assert plain.locator(".method-index tbody tr:visible").count() >= 20
     context.close()
@@ -92,12 +93,8 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _site_pages(url: str) -> list[str]:
-    site = Path(url.replace("file://", ""))
-    return sorted(
-        "" if str(p.parent.relative_to(site)) == "." else p.parent.relative_to(site).as_posix() + "/"
-        for p in site.rglob("index.html") if "assets" not in p.parts
-    )
+def _site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
 
 
 def test_every_page_is_accessible_and_loads_nothing_from_other_hosts(site_url, page, site_dir):
@@ -105,7 +102,7 @@ def test_every_page_is_accessible_and_loads_nothing_from_other_hosts(site_url, p
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     violations = {}
-    pages = _site_pages(str(site_dir))
+    pages = _site_pages(site_dir)
     assert len(pages) >= 100
     for path in pages:
         page.goto(site_url + path)
@@ -118,3 +115,83 @@ def test_every_page_is_accessible_and_loads_nothing_from_other_hosts(site_url, p
     assert violations == {}
     foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert foreign == []
+
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+RESULTS_SHOWN = 10  # Material shows ten result pages before "more"
+
+
+def _search(page, query: str) -> list[str]:
+    """Pages (site-relative paths) of the search results for ``query``, best first."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q && "
+        "/Suchergebnis|Keine/.test(document.querySelector('.md-search-result__meta').textContent)",
+        arg=query,
+    )
+    page.wait_for_timeout(150)  # the result list renders right after the count
+    hrefs = page.eval_on_selector_all(
+        "li.md-search-result__item", "items => items.map(i => i.querySelector('a').href)"
+    )
+    base = page.url.rsplit("/", 1)[0] + "/"
+    return [h.split("?")[0].split("#")[0].replace(base, "") for h in hrefs]
+
+
+def _open_search(page, url: str) -> None:
+    page.goto(url)
+    page.keyboard.press("/")
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('initialisiert')"
+    )
+
+
+def test_german_search_finds_inflected_forms_compounds_and_transliterations(site_url, page):
+    _open_search(page, site_url + "index.html")
+    found, missed = 0, []
+    expected = sum(len(q["expect"]) for q in QUERIES)
+    for q in QUERIES:
+        results = _search(page, q["query"])[:RESULTS_SHOWN]
+        for target in q["expect"]:
+            if target in results:
+                found += 1
+            else:
+                missed.append((q["query"], target, q.get("must", False), results[:5]))
+    recall = found / expected
+    print(f"\nSuche: Trefferquote {found}/{expected} = {recall:.0%} "
+          f"({len(QUERIES)} Anfragen, erste {RESULTS_SHOWN} Ergebnisse)")
+    assert [m for m in missed if m[2]] == [], "Beispiele aus dem Auftrag nicht gefunden"
+    assert recall >= 0.9, f"Trefferquote {recall:.0%}; verfehlt: {missed}"
+
+
+def test_unit_page_prints_without_navigation_and_with_trainer_notes(site_url, page):
+    page.goto(site_url + "joint/g1/g1-ankommen.html")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    notes = page.locator(".admonition.trainer")
+    assert notes.count() >= 1
+    assert notes.first.is_visible()
+    assert "Trainerinnen und Trainer" in notes.first.inner_text()
+    assert page.locator("h1").first.is_visible()
+
+
+def test_site_works_from_a_local_folder_without_server(site_dir, browser):
+    """Opened from file://, links lead to pages with styles, and search still answers."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    home = (site_dir / "index.html").as_uri()
+    page.goto(home)
+    page.get_by_role("link", name="Methoden", exact=True).first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/methods/index.html")
+    header = page.locator(".md-header").evaluate("e => getComputedStyle(e).position")
+    assert header == "sticky"  # Material's stylesheet is loaded
+    _open_search(page, home)
+    assert "methods/netzwerkkarte.html" in _search(page, "Netzwerkkarten")[:RESULTS_SHOWN]
+    foreign = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
+    assert foreign == []
+    context.close()

@@ -1,0 +1,107 @@
+"""German search on top of Material's lunr search, applied to the built site.
+
+Material 9 has no hook for custom search transforms, and lunr's German stemmer alone misses
+inflected queries (Material adds a wildcard that bypasses it). Two build-time steps fix that:
+
+- ``search_de.js`` is appended to the worker's ``lunr.de.min.js``: one normalisation (umlaut
+  folding, feminine forms, Snowball stemming) for index and query.
+- Every search document gets fields ``title_parts`` and ``parts`` with the parts of the compound
+  words in its title and text, split against the site's own vocabulary (Netzwerkkarte ->
+  Netzwerk Karte), so a search for a part finds the compound.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["extend_search", "compound_parts", "split_compound"]
+
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+TAG = re.compile(r"<[^>]+>")
+LINKS = ("", "s", "es", "n", "en")  # Fugenelemente between compound parts
+ENDINGS = ("", "n", "en", "e", "s", "es", "er", "ern")  # inflection of the last part
+MIN_PART = 4
+MARKER = "/* coursekit: German search."
+
+
+def extend_search(site_dir: str | Path) -> bool:
+    """Add German normalisation and compound parts to the built search. False if no search."""
+    site = Path(site_dir)
+    index_path = site / "search" / "search_index.json"
+    lunr_de = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js"
+    if not index_path.is_file() or not lunr_de.is_file():
+        return False
+    script = lunr_de.read_text(encoding="utf-8")
+    if MARKER not in script:
+        extension = resources.files("coursekit").joinpath("search_de.js").read_text(encoding="utf-8")
+        lunr_de.write_text(script.rstrip() + "\n" + extension, encoding="utf-8")
+    data = json.loads(index_path.read_text(encoding="utf-8"))
+    add_parts(data)
+    index_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+FIELDS = {"title_parts": ("title", 100.0), "parts": ("text", 1.0)}  # new field: source, boost
+
+
+def add_parts(data: dict) -> None:
+    """Give every search document the compound parts of its title and text as extra fields."""
+    docs = data.get("docs", [])
+    vocabulary = frozenset(
+        w.lower() for d in docs for source in ("title", "text")
+        for w in WORD.findall(TAG.sub(" ", d.get(source, ""))) if len(w) >= MIN_PART
+    )
+    for doc in docs:
+        for field, (source, _) in FIELDS.items():
+            parts = compound_parts(TAG.sub(" ", doc.get(source, "")), vocabulary)
+            if parts:
+                doc[field] = " ".join(parts)
+    fields = data.setdefault("config", {}).setdefault("fields", {})
+    for field, (_, boost) in FIELDS.items():
+        fields.setdefault(field, {"boost": boost})
+
+
+def compound_parts(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """The parts of all compound words in ``text``, each once, in order of appearance."""
+    seen: dict[str, None] = {}
+    for word in WORD.findall(text):
+        for part in split_compound(word.lower(), vocabulary):
+            seen.setdefault(part, None)
+    return list(seen)
+
+
+def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Parts of a compound whose parts are all words of ``vocabulary``; () if it is none."""
+    if len(word) < 2 * MIN_PART:
+        return ()
+    return _split(word, vocabulary) or ()
+
+
+@lru_cache(maxsize=65536)
+def _split(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
+    # Longest first part first: Netzwerkkarte -> Netzwerk + Karte rather than Netz + Werk + ...
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head not in vocabulary:
+            continue
+        for link in LINKS:
+            if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                continue
+            tail = rest[len(link):]
+            if _is_word(tail, vocabulary):
+                return (head, tail)
+            deeper = _split(tail, vocabulary)
+            if deeper:
+                return (head, *deeper)
+    return None
+
+
+def _is_word(tail: str, vocabulary: frozenset[str]) -> bool:
+    return any(
+        tail.endswith(e) and len(tail) - len(e) >= MIN_PART and tail[: len(tail) - len(e)] in vocabulary
+        for e in ENDINGS
+    ) or tail in vocabulary
