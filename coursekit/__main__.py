@@ -1,4 +1,4 @@
-"""Command line: ``python -m coursekit check | schema | rules``."""
+"""Command line: ``python -m coursekit check | schema | rules | new | drift``."""
 
 from __future__ import annotations
 
@@ -46,8 +46,20 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import run
+
+    return run(args)
+
+
+def _drift(args: argparse.Namespace) -> int:
+    from .drift import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="coursekit", description="Kurs prüfen und Schemas erzeugen.")
+    parser = argparse.ArgumentParser(prog="coursekit", description="Kurs prüfen, Schemas erzeugen, Seiten anlegen, mit dem Original vergleichen.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="alle Inhaltsregeln prüfen, ohne HTML zu bauen")
     p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
@@ -59,6 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=_schema)
     p = sub.add_parser("rules", help="alle Regeln auflisten")
     p.set_defaults(run=_rules)
+    p = sub.add_parser("new", help="neue Einheit oder Methode anlegen (besteht die Prüfung)")
+    kinds = p.add_subparsers(dest="kind", required=True)
+    p = kinds.add_parser("unit", help="neue Einheit im Ordner ihres Moduls, im Modul eingeplant")
+    p.add_argument("--module", required=True, help="Kennung des Moduls, z. B. K1")
+    p.add_argument("--title", required=True, help="Titel der Einheit")
+    p.add_argument("--id", help="Kennung; ohne Angabe aus Modul und Titel, z. B. k1-konflikte")
+    p.add_argument("--duration", type=int, default=90, help="Dauer in Minuten (45 bis 180)")
+    p.add_argument("--day", type=int, help="an diesem Kurstag einplanen statt als neuer Tag")
+    p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
+    p.set_defaults(run=_new)
+    p = kinds.add_parser("method", help="neue Methode in der Methodensammlung")
+    p.add_argument("--title", required=True, help="Name der Methode")
+    p.add_argument("--id", help="Kennung; ohne Angabe aus dem Titel, z. B. fishbowl")
+    p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
+    p.set_defaults(run=_new)
+    p = sub.add_parser("drift", help="was sich im Original (upstream) seit der Abspaltung geändert hat")
+    p.add_argument("--upstream", help="Git-Referenz des Originals (Standard: upstream/main, sonst origin/main)")
+    p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
+    p.set_defaults(run=_drift)
     args = parser.parse_args(argv)
     return args.run(args)
 
