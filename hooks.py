@@ -6,6 +6,7 @@ through ``coursekit.current``.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -16,7 +17,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, handbook, privacy, search, views
+from coursekit import a11y, current, handbook, metadata, privacy, search, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -68,6 +69,8 @@ def _apply_overlay(config, cfg) -> None:
     config.copyright = f"Inhalte: {cfg.licence}, {cfg.licence_holder} · Code: MIT-Lizenz"
     if cfg.base_url:
         config.site_url = cfg.base_url
+    else:
+        log.warning("extra.course.base_url fehlt: ohne Adresse keine Metadaten (JSON-LD) und keine sitemap.xml.")
     if cfg.logo:
         config.theme["logo"] = cfg.logo
         config.theme["favicon"] = cfg.logo
@@ -135,6 +138,16 @@ def on_page_content(html, page, config, files):
     html = a11y.fix_page_html(html)
     current.pages[page.url] = (page.file.src_uri, html)
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """AMB metadata (JSON-LD) of the page for the template's head (overrides/main.html)."""
+    if config.site_url:
+        data = metadata.page_resource(
+            current.course, page.file.src_uri, page.title or config.site_name, config.site_description or ""
+        )
+        context["coursekit_jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return context
 
 
 def _entries(items, depth=0):

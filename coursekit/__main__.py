@@ -1,4 +1,4 @@
-"""Command line: ``python -m coursekit check | schema | rules | new | drift``."""
+"""Command line: ``python -m coursekit check | schema | rules | new | metadata | drift``."""
 
 from __future__ import annotations
 
@@ -58,6 +58,25 @@ def _drift(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _metadata(args: argparse.Namespace) -> int:
+    from .config import read_mkdocs_yml
+    from .metadata import metadata_yml
+
+    course = load_project(args.config)
+    data, _ = read_mkdocs_yml(args.config)
+    text = metadata_yml(course, data.get("site_description") or "")
+    out = Path(args.out)
+    if args.check:
+        if not out.is_file() or out.read_text(encoding="utf-8") != text:
+            print(f"{out} passt nicht zu extra.course in {args.config}. So beheben: "
+                  f"python -m coursekit metadata", file=sys.stderr)
+            return 1
+        return 0
+    out.write_text(text, encoding="utf-8")
+    print(out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coursekit", description="Kurs prüfen, Schemas erzeugen, Seiten anlegen, mit dem Original vergleichen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--id", help="Kennung; ohne Angabe aus dem Titel, z. B. fishbowl")
     p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
     p.set_defaults(run=_new)
+    p = sub.add_parser("metadata", help="metadata.yml (OER-Metadaten, AMB) aus mkdocs.yml schreiben")
+    p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")
+    p.add_argument("--out", default="metadata.yml", help="Zieldatei")
+    p.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
+    p.set_defaults(run=_metadata)
     p = sub.add_parser("drift", help="was sich im Original (upstream) seit der Abspaltung geändert hat")
     p.add_argument("--upstream", help="Git-Referenz des Originals (Standard: upstream/main, sonst origin/main)")
     p.add_argument("--config", default="mkdocs.yml", help="Pfad zu mkdocs.yml")

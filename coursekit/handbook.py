@@ -83,16 +83,26 @@ def _rewrite(soup: BeautifulSoup, entry: Entry, known: set[str], site_dir: Path)
             img["src"] = (site_dir / posixpath.normpath(posixpath.join(entry.url or "", src))).as_uri()
 
 
-def _cover(title: str, subtitle: str, course: dict, kind: str) -> str:
+def _cover(title: str, subtitle: str, course: dict, kind: str, site_dir: Path | None = None) -> str:
     today = date.today().strftime("%d.%m.%Y")
-    contact = f"<p>Kontakt: {html.escape(course.get('contact') or '')}</p>" if course.get("contact") else ""
+    e = lambda value: html.escape(str(value or ""))  # noqa: E731
+    contact = f"<p>Kontakt: {e(course.get('contact'))}</p>" if course.get("contact") else ""
+    logo = ""
+    if course.get("logo") and site_dir is not None and (site_dir / course["logo"]).is_file():
+        colour = (course.get("colors") or {}).get("primary") or "#1a237e"
+        logo = (f'<div class="cover__logo" style="background-color: {e(colour)}">'
+                f'<img src="{(site_dir / course["logo"]).as_uri()}" alt="Logo {e(course["organisation"])}"></div>')
+    variant = course.get("variant")
+    offered = ""
+    if variant and variant in (course.get("variants") or {}):
+        offered = f"<p>Kursvariante: {e(variant)} ({e(', '.join(course['variants'][variant]))})</p>"
     return (
-        f'<section class="cover {kind}">'
-        f'<p class="cover__organisation">{html.escape(course["organisation"])}</p>'
-        f'<h1 class="cover__title">{html.escape(title)}</h1>'
-        f'<p class="cover__subtitle">{html.escape(subtitle)}</p>'
-        f'<div class="cover__meta"><p>Fassung {html.escape(str(course.get("version", "")))}, Stand: {today}</p>{contact}'
-        f'<p>Lizenz der Inhalte: {html.escape(course["licence"])}</p></div>'
+        f'<section class="cover {kind}">{logo}'
+        f'<p class="cover__organisation">{e(course["organisation"])}</p>'
+        f'<h1 class="cover__title">{e(title)}</h1>'
+        f'<p class="cover__subtitle">{e(subtitle)}</p>'
+        f'<div class="cover__meta"><p>Fassung {e(course.get("version"))}, Stand: {today}</p>{offered}{contact}'
+        f'<p>Lizenz der Inhalte: {e(course["licence"])}, {e(course.get("licence_holder") or course["organisation"])}</p></div>'
         "</section>"
     )
 
@@ -126,7 +136,7 @@ def assemble(
 ) -> str:
     """One HTML document: cover, table of contents, every entry as a section."""
     known = {e.url for e in entries if e.url is not None}
-    body = [_cover(title, subtitle, course, kind), _toc(entries, toc_depth)]
+    body = [_cover(title, subtitle, course, kind, site_dir), _toc(entries, toc_depth)]
     for i, e in enumerate(entries):
         level = min(e.depth + 1, 6)
         anchor = _entry_anchor(i, e)

@@ -285,7 +285,7 @@ class Colors(_Strict):
 class Imprint(_Strict):
     """Angaben für das Impressum (§ 5 DDG, § 18 Abs. 2 MStV)."""
 
-    provider: OptionalText = Field(default="", description="Name der Anbieterin oder des Anbieters.")
+    provider: OptionalText = Field(default="", description="Name der Anbieterin oder des Anbieters; ohne Angabe die Organisation.")
     legal_form: OptionalText = Field(default="", description="Rechtsform, z. B. Körperschaft des öffentlichen Rechts (freiwillig).")
     address: OptionalText = Field(default="", description="Ladungsfähige Anschrift.")
     represented_by: OptionalText = Field(default="", description="Vertretungsberechtigte Person(en).")
@@ -299,7 +299,7 @@ class Imprint(_Strict):
 class Privacy(_Strict):
     """Angaben für die Datenschutzerklärung."""
 
-    controller: OptionalText = Field(default="", description="Verantwortliche Stelle mit Anschrift.")
+    controller: OptionalText = Field(default="", description="Verantwortliche Stelle mit Anschrift; ohne Angabe Organisation und Anschrift aus dem Impressum.")
     dpo: OptionalText = Field(default="", description="Datenschutzbeauftragte Person oder Stelle mit Kontakt.")
     hosting: OptionalText = Field(default="", description="Wer den Auftritt betreibt (Hosting), mit Sitz.")
     log_days: int = Field(default=7, ge=0, le=365, description="Wie viele Tage der Server Zugriffsprotokolle aufbewahrt.")
@@ -381,9 +381,18 @@ class CourseConfig(_Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _holder(cls, data):
-        if isinstance(data, dict) and not data.get("licence_holder"):
-            data = {**data, "licence_holder": data.get("organisation")}
+    def _defaults_from_organisation(cls, data):
+        """Licence holder, provider and data controller default to the organisation."""
+        if not isinstance(data, dict):
+            return data
+        organisation = data.get("organisation")
+        data = {**data, "licence_holder": data.get("licence_holder") or organisation}
+        imprint, privacy = data.get("imprint"), data.get("privacy")
+        if isinstance(imprint, dict) and not imprint.get("provider"):
+            data["imprint"] = imprint = {**imprint, "provider": organisation}
+        if isinstance(privacy, dict) and not privacy.get("controller"):
+            address = imprint.get("address") if isinstance(imprint, dict) else None
+            data["privacy"] = {**privacy, "controller": ", ".join(x for x in (organisation, address) if x)}
         return data
 
     @property

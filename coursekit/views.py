@@ -419,7 +419,8 @@ def variant_overview(course: Course, here: str) -> str:
     for name, modules in course.config.variants.items():
         days, units, minutes = _variant_facts(course, modules)
         links = ", ".join(link(course, here, m, m) for m in modules if m in course.modules)
-        lines.append(f"| {_cell(name)} | {links} | {days} | {units} | {_hours(minutes)} |")
+        label = f"**{_cell(name)}** (angeboten)" if name == course.config.variant else _cell(name)
+        lines.append(f"| {label} | {links} | {days} | {units} | {_hours(minutes)} |")
     return "\n".join(lines) + "\n"
 
 

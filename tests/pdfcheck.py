@@ -55,3 +55,21 @@ def check_pdf(path) -> Report:
                 if str(dest) not in named:
                     broken.append(str(dest))
     return Report(len(reader.pages), _titles(reader, reader.outline), normalise(" ".join(texts)), broken, outside)
+
+
+def figure_alts(reader: pypdf.PdfReader) -> list[str]:
+    """Alternative texts of all figures in the tagged PDF's structure tree (document order)."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure" and node.get("/Alt"):
+            out.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out

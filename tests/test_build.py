@@ -16,6 +16,7 @@ import pytest
 import coursekit
 from coursekit.privacy import third_party_requests
 
+from amb import amb_errors, jsonld_of
 from pdfcheck import check_pdf
 
 from conftest import ROOT
@@ -262,3 +263,26 @@ def test_download_links_point_at_the_pdfs(full_site):
         assert len(links) == 2, page
         for href in links:
             assert (full_site / page).parent.joinpath(href).resolve().is_file(), href
+
+
+def test_every_page_carries_valid_amb_metadata_and_the_sitemap_lists_it(full_site, course):
+    base = course.config.base_url
+    pages = [p for p in full_site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html"]
+    assert len(pages) == len(course.documents)
+    for page in pages:
+        (data,) = jsonld_of(page.read_text(encoding="utf-8"))
+        assert amb_errors(data) == [], page
+        assert data["id"] == base + page.relative_to(full_site).as_posix()
+    sitemap = (full_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == len(pages)
+    assert f"<loc>{base}methods/netzwerkkarte.html</loc>" in sitemap
+
+
+def test_footer_links_the_legal_pages_on_every_page(full_site):
+    for page in ("index.html", "coordinators/k1/k1-rolle.html", "methods/netzwerkkarte.html"):
+        html = (full_site / page).read_text(encoding="utf-8")
+        footer = html[html.index('class="course-legal"'):]
+        for title in ("Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache"):
+            assert f">{title}</a>" in footer, (page, title)
+    imprint = (full_site / "impressum.html").read_text(encoding="utf-8")
+    assert "Beispielweg 12, 34567 Musterstadt" in imprint and "§ 18 Abs. 2 MStV" in imprint
