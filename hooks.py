@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, handbook, metadata, privacy, search, views
+from coursekit import a11y, current, handbook, images, metadata, privacy, search, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -136,6 +136,9 @@ def _first_page(section):
 @_timed("pages")
 def on_page_content(html, page, config, files):
     html = a11y.fix_page_html(html)
+    doc = current.course.doc_at(page.file.src_uri)
+    if doc is not None and doc.images:
+        html = images.caption_images(html, doc.images, page.file.src_uri)
     current.pages[page.url] = (page.file.src_uri, html)
     return html
 

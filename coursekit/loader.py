@@ -15,7 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
-    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, Practice, Source, Term, Unit, Worksheet,
+    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, PageImages, Practice, Source, Term, Unit,
+    Worksheet,
 )
 
 __all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
@@ -51,6 +52,8 @@ class Document:
     lines: dict[KeyPath, int] = field(default_factory=dict)
     item: BaseModel | None = None
     """The validated model object, if the page declares a known ``kind`` and is valid."""
+    images: list[Any] = field(default_factory=list)
+    """Validated image credits (``images:`` in the front matter), on any page."""
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     """Derived data that several rules share (e.g. the parsed template)."""
 
@@ -349,6 +352,10 @@ def load_course(
         doc, doc_defects = parse_document(text, rel)
         course.documents.append(doc)
         course.defects.extend(doc_defects)
+        if "images" in doc.meta:
+            credits, image_defects = _validate(PageImages, {"images": doc.meta["images"]}, rel, doc.line_of)
+            course.defects.extend(image_defects)
+            doc.images = credits.images if credits is not None else []
         kind = doc.meta.get("kind")
         if kind is None:
             continue
@@ -363,7 +370,8 @@ def load_course(
                 )
             )
             continue
-        item, item_defects = _validate(model, doc.meta, rel, doc.line_of)
+        meta = {k: v for k, v in doc.meta.items() if k != "images"}  # checked above, on every page
+        item, item_defects = _validate(model, meta, rel, doc.line_of)
         course.defects.extend(item_defects)
         if item is not None:
             doc.item = item

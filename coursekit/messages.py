@@ -159,6 +159,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trage sie in mkdocs.yml unter `extra: course: {field}` ein; sie erscheint auf der Seite "
         "„{page}“. Ohne sie ist der Auftritt rechtlich unvollständig.",
     ),
+    "IMG001": (
+        "Das Bild „{src}“ hat keinen Bildnachweis.",
+        "Ergänze im Kopfbereich `images:` einen Eintrag mit `src: {src}`, `title`, `author`, "
+        "`licence`, `origin` und, wenn vorhanden, `link`.",
+    ),
+    "IMG002": (
+        "Der Bildnachweis für „{src}“ gehört zu keinem Bild dieser Seite.",
+        "Prüfe die Schreibweise von `src` (genau wie im Bildverweis) oder entferne den Eintrag.",
+    ),
     "USE001": (
         "Die Methode „{id}“ wird in keiner Einheit verwendet.",
         "Verwende sie im Ablaufplan einer Einheit (`method: {id}`) oder entferne sie aus der "

@@ -177,6 +177,20 @@ class Attribution(_Strict):
     origin: str | None = Field(default=None, description="Herkunft, z. B. Verlag oder Projekt.")
 
 
+class ImageCredit(Attribution):
+    """Bildnachweis: ein Bild der Seite mit Titel, Urheberschaft, Lizenz, Link und Herkunft."""
+
+    src: Text = Field(description="Pfad des Bildes wie im Text, z. B. `../assets/images/karte.svg`.")
+    link: str | None = Field(default=None, description="Adresse des Originals oder der Lizenz.")
+    origin: Text = Field(description="Herkunft, z. B. „eigenes Werk“, Projekt oder Archiv.")
+
+
+class PageImages(_Strict):
+    """Das Feld `images`, das jede Seite haben darf."""
+
+    images: list[ImageCredit] = Field(default_factory=list, description="Bildnachweise der Seite.")
+
+
 class Method(_Strict):
     """Eine Methode der Methodensammlung."""
 
@@ -449,6 +463,7 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "materials_list": None,
     "downloads": None,
     "attributions": None,
+    "image_credits": None,
     "track_overview": ("track",),
     "method_index": None,
     "bibliography": None,

@@ -605,6 +605,58 @@ def image_without_alt(course: Course) -> Iterable[Problem]:
                 )
 
 
+def _image_sources(doc: Document) -> list[tuple[str, int]]:
+    """Every image in the page body: (src as written, line)."""
+    text = _prose(doc)
+    found = [(m.group(2), _line(doc, text, m.start())) for m in _MD_IMAGE.finditer(text)]
+    for m in _HTML_IMG.finditer(text):
+        src = _SRC.search(m.group(0))
+        if src:
+            found.append((src.group(1), _line(doc, text, m.start())))
+    return found
+
+
+@rule("IMG001", "image-without-credit")
+def image_without_credit(course: Course) -> Iterable[Problem]:
+    """Was: Ein Bild hat keinen Bildnachweis im Kopfbereich (`images:`).
+
+    Warum: Offene Lizenzen verlangen Titel, Urheberschaft, Lizenz und Quelle; ohne Nachweis
+    darf das Bild nicht weitergegeben werden, und forkende Kommunen wissen nicht, was sie
+    nutzen dürfen.
+
+    Beispiel: `![Kursaufbau](assets/images/kursaufbau.svg)` ohne `images:` im Kopfbereich.
+
+    Stattdessen: `images: [{src: assets/images/kursaufbau.svg, title: Kursaufbau, author: …,
+    licence: CC BY-SA 4.0, origin: eigenes Werk}]`.
+    """
+    for doc in course.documents:
+        if "!" not in doc.body and "<img" not in doc.body.lower():
+            continue
+        credited = {c.src for c in doc.images}
+        for src, line in _image_sources(doc):
+            if src not in credited:
+                yield problem("IMG001", doc.path, line, src=src)
+
+
+@rule("IMG002", "image-credit-unused", WARNING)
+def image_credit_unused(course: Course) -> Iterable[Problem]:
+    """Was: Ein Bildnachweis in `images:` gehört zu keinem Bild der Seite.
+
+    Warum: Meist ist `src` falsch geschrieben; dann fehlt die Bildunterschrift am Bild.
+
+    Beispiel: `src: assets/images/Kursaufbau.svg`, im Text aber `kursaufbau.svg`.
+
+    Stattdessen: `src` genau wie im Bildverweis schreiben.
+    """
+    for doc in course.documents:
+        if not doc.images:
+            continue
+        used = {src for src, _ in _image_sources(doc)}
+        for i, credit in enumerate(doc.images):
+            if credit.src not in used:
+                yield problem("IMG002", doc.path, doc.line_of("images", i, "src"), src=credit.src)
+
+
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])")
 _HTML_A = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
 _WEAK_TEXTS = {

@@ -521,6 +521,22 @@ def downloads(course: Course, here: str, url: str = "") -> str:
     )
 
 
+def image_credits(course: Course, here: str) -> str:
+    """Every image credit of the course, with the page that shows the image."""
+    rows = [
+        (doc, credit) for doc in sorted(course.documents, key=lambda d: d.path) for credit in doc.images
+    ]
+    if not rows:
+        return "_Der Kurs enthält keine Bilder mit Bildnachweis._\n"
+    lines = ["| Bild | Urheberschaft | Lizenz | Herkunft | Seite |", "|---|---|---|---|---|"]
+    for doc, c in rows:
+        title = f"[{_cell(c.title)}]({c.link})" if c.link else _cell(c.title)
+        page_title = doc.meta.get("title") or getattr(doc.item, "title", None) or doc.path
+        where = f"[{_cell(str(page_title))}]({posixpath.relpath(doc.path, posixpath.dirname(here) or '.')})"
+        lines.append(f"| {title} | {_cell(c.author)} | {_cell(c.licence)} | {_cell(c.origin)} | {where} |")
+    return "\n".join(lines) + "\n"
+
+
 def attributions(course: Course, here: str) -> str:
     """Licence of the course and every adapted source, for the licence appendix."""
     cfg = course.config

@@ -272,7 +272,8 @@ def test_every_page_carries_valid_amb_metadata_and_the_sitemap_lists_it(full_sit
     for page in pages:
         (data,) = jsonld_of(page.read_text(encoding="utf-8"))
         assert amb_errors(data) == [], page
-        assert data["id"] == base + page.relative_to(full_site).as_posix()
+        path = page.relative_to(full_site).as_posix()
+        assert data["id"] == (base if path == "index.html" else base + path)  # home page = the course
     sitemap = (full_site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<loc>") == len(pages)
     assert f"<loc>{base}methods/netzwerkkarte.html</loc>" in sitemap
@@ -286,3 +287,15 @@ def test_footer_links_the_legal_pages_on_every_page(full_site):
             assert f">{title}</a>" in footer, (page, title)
     imprint = (full_site / "impressum.html").read_text(encoding="utf-8")
     assert "Beispielweg 12, 34567 Musterstadt" in imprint and "§ 18 Abs. 2 MStV" in imprint
+
+
+def test_images_carry_their_credit_as_caption_on_the_site_and_in_the_handbook(full_site):
+    concept = (full_site / "konzept.html").read_text(encoding="utf-8")
+    figure = concept[concept.index('<figure class="credited">'):]
+    caption = figure[figure.index("<figcaption>"):figure.index("</figcaption>")]
+    assert "Aufbau der Fortbildung." in caption and "CC BY-SA 4.0" in caption and "Herkunft: eigenes Werk" in caption
+    credits = (full_site / "bildnachweise.html").read_text(encoding="utf-8")
+    assert "Aufbau der Fortbildung" in credits and 'href="konzept.html"' in credits
+    text = check_pdf(full_site / "pdf/handbuch.pdf").text
+    assert "Bildnachweise" in text
+    assert "Aufbau der Fortbildung. Synergien vor Ort – Kursautorinnen und Kursautoren, CC BY-SA 4.0." in text
