@@ -1,0 +1,72 @@
+"""Screenshots of the built site at mobile and desktop width, for a look by eye.
+
+    python scripts/screenshots.py [--site site] [--out .cache/screenshots]
+
+Build first (make preview). Shows the home page, a unit, the method index and search
+results for "Netzwerkkarten"; prints the files it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+PAGES = {
+    "start": "index.html",
+    "einheit": "coordinators/k1/k1-rolle.html",
+    "methoden": "methods/index.html",
+}
+WIDTHS = {"mobil": (390, 844), "desktop": (1280, 900)}
+QUERY = "Netzwerkkarten"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default="site")
+    parser.add_argument("--out", default=".cache/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=args.site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium)
+        for width_name, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for name, path in PAGES.items():
+                page.goto(url + path)
+                target = out / f"{name}-{width_name}.png"
+                page.screenshot(path=target, full_page=False)
+                print(target)
+            page.goto(url + "index.html")
+            page.keyboard.press("/")
+            page.wait_for_function(
+                "!document.querySelector('.md-search-result__meta').textContent.includes('initialisiert')")
+            page.locator("input.md-search__input").press_sequentially(QUERY)
+            page.wait_for_function(
+                "/Suchergebnis/.test(document.querySelector('.md-search-result__meta').textContent)")
+            page.wait_for_timeout(300)
+            target = out / f"suche-{width_name}.png"
+            page.screenshot(path=target)
+            print(target)
+            page.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
