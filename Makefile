@@ -38,6 +38,7 @@ system-deps:
 	  echo "Bitte als root installieren: sudo apt-get install $$missing"; exit 1; fi
 
 site: $(BIN)/.installed system-deps
+	$(BIN)/python -m coursekit metadata >/dev/null  # metadata.yml follows extra.course
 	ENABLE_PDF_EXPORT=1 $(BIN)/mkdocs build --strict
 
 preview: $(BIN)/.installed
