@@ -177,4 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Arbeitsblatt „{id}“ wird in keiner Einheit verwendet.",
         "Trage es bei einer Einheit unter `worksheets:` ein oder entferne es.",
     ),
+    # --- hostile and broken input (issue 13) ---
+    # --- print (issue 20) ---
+    # --- course design: timing, transfer, case world (issue 14) ---
+    # --- Netzwerk-Check (issue 18) ---
 }
