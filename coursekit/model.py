@@ -25,6 +25,7 @@ __all__ = [
     "Module",
     "Practice",
     "Range",
+    "ShortForm",
     "Source",
     "Step",
     "Term",
@@ -91,6 +92,15 @@ class Step(_Strict):
         description="Sozialform: Einzelarbeit, Partnerarbeit, Kleingruppe oder Plenum.",
     )
     material: str | None = Field(default=None, description="Material für diesen Schritt.")
+    presents: bool = Field(
+        default=False,
+        description="Der Schritt stellt die Methode nur vor, z. B. erklärt Open Space für später; "
+        "er zählt nicht als Durchführung der Methode.",
+    )
+    short_form: bool = Field(
+        default=False,
+        description="Der Schritt nutzt die Kurzform der Methode (`short_form` auf der Methodenseite).",
+    )
 
 
 class Break(_Strict):
@@ -111,6 +121,10 @@ class Day(_Strict):
     )
     breaks: list[Break] | None = Field(
         default=None, description="Pausen dieses Tages; ohne Angabe gilt `breaks` aus mkdocs.yml."
+    )
+    buffer: int = Field(
+        default=0, ge=0, le=60,
+        description="Zeitpuffer in Minuten am Ende des Tages (keine Lernzeit, mindestens 15 empfohlen).",
     )
 
 
@@ -191,6 +205,14 @@ class PageImages(_Strict):
     images: list[ImageCredit] = Field(default_factory=list, description="Bildnachweise der Seite.")
 
 
+class ShortForm(_Strict):
+    """Die Kurzform einer Methode: kürzer, mit ehrlich benanntem Verzicht."""
+
+    minutes: int = Field(gt=0, description="Mindestdauer der Kurzform in Minuten.")
+    steps: Text = Field(description="Wie die Kurzform abläuft.")
+    gives_up: Text = Field(description="Worauf die Kurzform gegenüber der vollen Methode verzichtet.")
+
+
 class Method(_Strict):
     """Eine Methode der Methodensammlung."""
 
@@ -200,6 +222,9 @@ class Method(_Strict):
     purpose: Text = Field(description="Wozu die Methode dient, in einem Satz.")
     group_size: Range = Field(description="Gruppengröße (Personen), min und max.")
     duration: Range = Field(description="Dauer in Minuten, min und max.")
+    short_form: ShortForm | None = Field(
+        default=None, description="Kurzform der Methode (optional): Minuten, Ablauf, Verzicht."
+    )
     settings: list[Setting] = Field(
         min_length=1, description="Formate: Präsenz, online, hybrid."
     )
