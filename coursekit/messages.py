@@ -180,5 +180,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hostile and broken input (issue 13) ---
     # --- print (issue 20) ---
     # --- course design: timing, transfer, case world (issue 14) ---
+    "PLAN003": (
+        "Die Schritte geben der Methode „{method}“ {minutes} Minuten; {kind} braucht "
+        "mindestens {need} Minuten.",
+        "Gib den Schritten mit dieser Methode zusammen mindestens {need} Minuten{short}. Stellt "
+        "der Schritt die Methode nur vor, etwa für den späteren Einsatz, setze `presents: true`.",
+    ),
+    "PLAN004": (
+        "Der Schritt nutzt die Kurzform der Methode „{method}“ (`short_form: true`), die "
+        "Methodenseite beschreibt aber keine Kurzform.",
+        "Ergänze in docs/methods/{id}.md `short_form:` mit `minutes`, `steps` und `gives_up` "
+        "oder entferne `short_form: true` aus dem Schritt.",
+    ),
+    "DAY004": (
+        "Der Kurstag {day} hat {buffer} Minuten Zeitpuffer am Ende; geplant werden mindestens "
+        "{need} Minuten.",
+        "Setze im Tag `buffer: {need}` (oder mehr) und prüfe, dass der Tag mit Puffer vor dem "
+        "Tagesende `day_end` endet.",
+    ),
     # --- Netzwerk-Check (issue 18) ---
 }

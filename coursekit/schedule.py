@@ -22,6 +22,8 @@ class Slot:
     break_title: str | None = None
     position: int = 0
     """Index of the unit in the day's unit list (for a break: the unit it follows)."""
+    is_buffer: bool = False
+    """The day's time buffer after the last unit (``Day.buffer``): no learning time."""
 
     @property
     def end(self) -> int:
@@ -43,7 +45,7 @@ def day_start(course: Course, day: Day) -> int:
 
 
 def day_slots(course: Course, module: Module, day_index: int) -> list[Slot]:
-    """Every step of every known unit of the day, and the breaks, with start times."""
+    """Every step of every known unit of the day, the breaks and the closing buffer, with start times."""
     day = module.days[day_index]
     breaks = breaks_of(course, day)
     clock = day_start(course, day)
@@ -60,4 +62,6 @@ def day_slots(course: Course, module: Module, day_index: int) -> list[Slot]:
         if pause and unit_id != known[-1]:
             slots.append(Slot(clock, pause.minutes, None, None, pause.title, position))
             clock += pause.minutes
+    if slots and day.buffer:
+        slots.append(Slot(clock, day.buffer, None, None, "Zeitpuffer", len(day.units) - 1, True))
     return slots

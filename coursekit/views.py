@@ -118,7 +118,7 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
             if s.unit is not current:
                 current = s.unit
                 out.append(f"| | **{link(course, here, s.unit.id)}** | | | | |")
-            method = link(course, here, s.step.method) if s.step.method in course.methods else ""
+            method = _method_cell(course, here, s.step)
             out.append(
                 f"| {time} | {_cell(s.step.content)} | {s.step.phase} | {method} | "
                 f"{s.step.social_form or ''} | {_cell(s.step.material)} |"
@@ -150,6 +150,14 @@ def unit_overview(course: Course, here: str, unit_id: str) -> str:
     return "\n".join(lines)
 
 
+def _method_cell(course: Course, here: str, step) -> str:
+    """Method link of a step, marked when the step uses the short form or only presents it."""
+    if step.method not in course.methods:
+        return ""
+    mark = " (nur vorgestellt)" if step.presents else " (Kurzform)" if step.short_form else ""
+    return link(course, here, step.method) + mark
+
+
 def unit_plan(course: Course, here: str, unit_id: str) -> str:
     """The unit's Ablaufplan with minutes from the unit's start."""
     u = course.units[unit_id]
@@ -161,7 +169,7 @@ def unit_plan(course: Course, here: str, unit_id: str) -> str:
     ]
     t = 0
     for s in u.steps:
-        method = link(course, here, s.method) if s.method in course.methods else ""
+        method = _method_cell(course, here, s)
         lines.append(
             f"| {t}–{t + s.minutes} min | {s.phase} | {_cell(s.content)} | {method} | "
             f"{s.social_form or ''} | {_cell(s.material)} |"
@@ -178,6 +186,9 @@ def method_facts(course: Course, here: str, method_id: str) -> str:
         ("Dauer", f"{m.duration.min} bis {m.duration.max} Minuten"),
         ("Format", ", ".join(m.settings)),
     ]
+    if m.short_form:
+        sf = m.short_form
+        rows.insert(3, ("Kurzform", f"ab {sf.minutes} Minuten. {sf.steps} Verzichtet auf: {sf.gives_up}"))
     if m.phases:
         rows.append(("Lernphasen", ", ".join(m.phases)))
     if m.materials:
