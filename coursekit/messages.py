@@ -138,8 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "VAR002": (
         "In der Kursvariante „{variant}“ setzt „{module}“ das Modul „{pre}“ voraus; es {where}.",
-        "Nimm „{pre}“ vor „{module}“ in die Variante auf oder prüfe `prerequisites` von "
-        "„{module}“.",
+        "Nimm „{pre}“ vor „{module}“ in die Variante auf, oder lege in „{module}“ einen "
+        "Brückenbaustein an: `bridges: [{{for_module: {pre}, unit: …, audience: …}}]` mit einer "
+        "kurzen Einheit, die „{pre}“ für diese Gruppe vorbereitet. Oder prüfe `prerequisites` "
+        "von „{module}“.",
     ),
     "VAR003": (
         "Die gewählte Kursvariante „{variant}“ steht nicht unter `variants`.",
@@ -180,6 +182,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- hostile and broken input (issue 13) ---
     # --- print (issue 20) ---
     # --- course design: timing, transfer, case world (issue 14) ---
+    "CASE001": (
+        "Die Person „{name}“ steht nicht in der Fallwelt ({registry}).",
+        "Trage sie dort unter `people:` ein (mit `id`, `name`, `place`, `organisation`, `role`) "
+        "oder verwende eine Person, die es in der Fallwelt schon gibt.",
+    ),
+    "CASE002": (
+        "„{name}“ gehört laut Fallwelt nach {home}; dieser Absatz nennt aber {places}.",
+        "Verlege den Fall nach {home} oder wähle für {places} eine Person, die dort eingetragen "
+        "ist (oder trage eine neue ein). Jede Person gehört zu genau einem Ort.",
+    ),
+    "CASE003": (
+        "In der Fallwelt: {detail}.",
+        "{fix}",
+    ),
     "PLAN003": (
         "Die Schritte geben der Methode „{method}“ {minutes} Minuten; {kind} braucht "
         "mindestens {need} Minuten.",
@@ -197,6 +213,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{need} Minuten.",
         "Setze im Tag `buffer: {need}` (oder mehr) und prüfe, dass der Tag mit Puffer vor dem "
         "Tagesende `day_end` endet.",
+    ),
+    "TEXT001": (
+        "Der Abschnitt `## Auf einen Blick` der Einheit „{unit}“ {state}.",
+        "Schreibe vor `## Literatur` einen Abschnitt `## Auf einen Blick` mit drei bis fünf "
+        "Listenpunkten (`- …`): die Kernaussagen der Einheit als ganze, kurze Sätze.",
+    ),
+    "TEXT002": (
+        "Die Einheit „{unit}“ {what}.",
+        "Nur die letzte Einheit des letzten Kurstages hat `## Transferaufgabe`: eine Aufgabe für "
+        "das ganze Modul, mit Zeitbedarf. Die anderen Einheiten beenden `## Reflexionsfragen` "
+        "mit einem Satz zum Transferplan, z. B. „Halten Sie im Transferplan (Teil B) fest …“.",
+    ),
+    "TEXT003": (
+        "Der Einheit „{unit}“ fehlt der Abschnitt `## Für kleine und große Gruppen`.",
+        "Ergänze ihn direkt nach `## Hinweise für Trainerinnen und Trainer`: Was ändert sich bei "
+        "8 und bei 24 Teilnehmenden (Gruppen, Runden, Zeiten, Raum, zweite Trainerin oder "
+        "zweiter Trainer)?",
+    ),
+    # issue 14, variants and bridges (helper D2)
+    "VAR004": (
+        "Der Brückenbaustein für „{ref}“ passt nicht: {reason}.",
+        "{fix} Ein Brückenbaustein ersetzt nur eine Voraussetzung des Moduls.",
+    ),
+    "VAR005": (
+        "Die Einheit „{ref}“ des Brückenbausteins {reason}.",
+        "Lege eine Einheit mit `id: {ref}` und `module:` gleich diesem Modul an oder korrigiere "
+        "`unit`.{suggestion}",
+    ),
+    "VAR006": (
+        "Die Brückeneinheit „{unit}“ steht auch im Kurstag {day} und liefe damit für alle.",
+        "Entferne „{unit}“ aus `days: … units:`; als Brückenbaustein wird sie nur in den "
+        "Varianten eingeplant, die sie brauchen.",
+    ),
+    "VAR007": (
+        "Mit dem Vorlauf „{unit}“ hat der erste Kurstag für dessen Gruppe {minutes} Minuten "
+        "Lernzeit ({day} am Tag plus Vorlauf); erlaubt sind höchstens {limit}.",
+        "Kürze den Vorlauf oder den Tag, oder setze `placement: eigener Termin`.",
     ),
     # --- Netzwerk-Check (issue 18) ---
 }

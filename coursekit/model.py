@@ -8,6 +8,7 @@ German because authors read them; identifiers stay English.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -16,6 +17,8 @@ __all__ = [
     "Attribution",
     "Bibliography",
     "Break",
+    "CaseWorld",
+    "Bridge",
     "CourseConfig",
     "Day",
     "Glossary",
@@ -23,8 +26,11 @@ __all__ = [
     "KINDS",
     "Method",
     "Module",
+    "Person",
+    "Place",
     "Practice",
     "Range",
+    "Selfcheck",
     "ShortForm",
     "Source",
     "Step",
@@ -128,6 +134,26 @@ class Day(_Strict):
     )
 
 
+class Bridge(_Strict):
+    """Ein Brückenbaustein: eine kurze Einheit dieses Moduls für Teilnehmende, die ein
+    vorausgesetztes Modul nicht besucht haben, weil ihre Kursvariante es nicht enthält."""
+
+    for_module: Id = Field(
+        description="Das vorausgesetzte Modul (aus `prerequisites`), das der Baustein ersetzt, z. B. `F1`."
+    )
+    unit: Id = Field(
+        description="Kennung der Brückeneinheit. Sie gehört zu diesem Modul (`module:`), steht aber "
+        "in keinem Kurstag unter `days`."
+    )
+    audience: Text = Field(description="Für wen der Baustein ist, z. B. „Führungskräfte ohne F1“.")
+    placement: Literal["Vorlauf", "eigener Termin"] = Field(
+        default="Vorlauf",
+        description="Wann er stattfindet: `Vorlauf` (am ersten Kurstag direkt vor dem gemeinsamen "
+        "Beginn; der Tag beginnt für diese Gruppe früher) oder `eigener Termin` (ein eigener "
+        "Termin vor dem Kurstag, z. B. online in der Woche davor).",
+    )
+
+
 class Module(_Strict):
     """Ein Modul (z. B. K1): mehrere Kurstage aus Einheiten."""
 
@@ -144,6 +170,12 @@ class Module(_Strict):
         default_factory=list, description="Kennungen der Module, die vorher besucht werden."
     )
     days: list[Day] = Field(min_length=1, description="Die Kurstage mit ihren Einheiten.")
+    bridges: list[Bridge] = Field(
+        default_factory=list,
+        description="Brückenbausteine für Varianten, in denen ein vorausgesetztes Modul fehlt: "
+        "je Eintrag `for_module`, `unit`, `audience` und `placement`. Nur die Varianten, denen "
+        "das Modul fehlt, planen den Baustein ein.",
+    )
     literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
 
 
@@ -249,14 +281,43 @@ class Worksheet(_Strict):
 
 
 class Source(_Strict):
-    """Ein Eintrag der Literaturliste."""
+    """Ein Eintrag der Literaturliste: ein Dokument, das es mit genau diesen Angaben gibt."""
 
     id: Id
     author: Text = Field(description="Autorinnen, Autoren oder Herausgebende.")
-    year: int = Field(ge=1900, le=2100, description="Erscheinungsjahr.")
-    title: Text = Field(description="Titel.")
+    year: int | None = Field(
+        default=None, ge=1900, le=2100,
+        description="Erscheinungsjahr. Nur bei Webseiten ohne Datum weglassen; dann steht „o. J.“ "
+        "(ohne Jahr), und `url` und `accessed` sind Pflicht.",
+    )
+    published: date | None = Field(
+        default=None,
+        description="Genaues Erscheinungsdatum (JJJJ-MM-TT), z. B. bei Blogbeiträgen; erscheint als "
+        "TT.MM.JJJJ. Das Jahr muss zu `year` passen.",
+    )
+    title: Text = Field(description="Titel, genau wie veröffentlicht.")
     publisher: str | None = Field(default=None, description="Verlag, Ort oder Reihe.")
     url: str | None = Field(default=None, description="Adresse, falls frei verfügbar.")
+    accessed: date | None = Field(
+        default=None,
+        description="Bei Webseiten: Tag des letzten Abrufs (JJJJ-MM-TT); erscheint als "
+        "„abgerufen am TT.MM.JJJJ“.",
+    )
+
+    @model_validator(mode="after")
+    def _dated(self) -> Source:
+        if self.year is None and not (self.url and self.accessed):
+            raise ValueError("ohne Erscheinungsjahr (o. J.) sind `url` und `accessed` nötig")
+        if self.published and self.year is not None and self.published.year != self.year:
+            raise ValueError("`published` und `year` nennen verschiedene Jahre")
+        if self.accessed and not self.url:
+            raise ValueError("`accessed` braucht eine Adresse in `url`")
+        return self
+
+    @property
+    def year_label(self) -> str:
+        """The year as cited: the year, or „o. J.“ for an undated web page."""
+        return str(self.year) if self.year is not None else "o. J."
 
 
 class Bibliography(_Strict):
@@ -284,6 +345,47 @@ class Glossary(_Strict):
     terms: list[Term] = Field(min_length=1, description="Die Begriffe.")
 
 
+PlaceKind = Literal["Stadt", "Gemeinde", "Landkreis", "Verbund"]
+PersonName = Annotated[
+    str,
+    StringConstraints(pattern=r"^(Frau|Herr) [A-ZÄÖÜ][a-zäöüß]+(-[A-ZÄÖÜ][a-zäöüß]+)?$"),
+    Field(description="Name, wie er in den Texten steht: „Frau“ oder „Herr“ und Nachname, z. B. „Frau Okafor“."),
+]
+
+
+class Place(_Strict):
+    """Ein erfundener Ort der Fallwelt."""
+
+    id: Id
+    name: Text = Field(description="Name, wie er in den Texten steht, z. B. „Auental“.")
+    kind: PlaceKind = Field(description="Art: Stadt, Gemeinde, Landkreis oder Verbund (mehrere Kommunen).")
+    description: Text = Field(description="Ein bis zwei Sätze: Lage, Größe, Netzwerke, die dort spielen.")
+
+
+class Person(_Strict):
+    """Eine erfundene Person der Fallwelt; sie gehört zu genau einem Ort."""
+
+    id: Id
+    name: PersonName
+    place: Id = Field(description="Kennung des Ortes (aus `places`), an dem die Person arbeitet.")
+    organisation: Text = Field(description="Organisation oder Stelle, z. B. „Jugendamt“.")
+    role: Text = Field(description="Rolle, z. B. „koordiniert das Netzwerk Frühe Hilfen“.")
+    modules: list[Id] = Field(
+        default_factory=list, description="Module, in denen die Person vorkommt (optional)."
+    )
+
+
+class CaseWorld(_Strict):
+    """Die Fallwelt (eine Seite mit `kind: caseworld`): alle erfundenen Orte und Personen der Fälle."""
+
+    kind: Literal["caseworld"] = Field(description="Art der Seite: `caseworld`.")
+    title: Text | None = None
+    places: list[Place] = Field(min_length=1, description="Die Orte: je `id`, `name`, `kind`, `description`.")
+    people: list[Person] = Field(
+        min_length=1, description="Die Personen: je `id`, `name`, `place`, `organisation`, `role`, `modules`."
+    )
+
+
 Field_ = Literal[
     "Frühe Hilfen", "Alter und Pflege", "Kinderschutz", "Bildung", "Gesundheit",
     "Klimaanpassung und Wasser", "Sozialraum und Quartier", "Sonstiges",
@@ -308,6 +410,56 @@ class Practice(_Strict):
     )
     year: int = Field(ge=2000, le=2100, description="Jahr, aus dem das Beispiel stammt.")
     modules: list[Id] = Field(default_factory=list, description="Module, zu denen das Beispiel passt.")
+
+
+class ScalePoint(_Strict):
+    """Eine Stufe der Antwortskala im Netzwerk-Check."""
+
+    label: Text = Field(description="Beschriftung der Stufe, z. B. „trifft eher zu“.")
+    points: int = Field(ge=0, le=10, description="Punkte für diese Stufe (0 für die niedrigste).")
+
+
+class Dimension(_Strict):
+    """Eine Dimension des Netzwerk-Checks: ein Thema mit mehreren Aussagen."""
+
+    id: Id
+    title: Text = Field(description="Titel der Dimension, z. B. „Gemeinsame Ziele“.")
+    summary: Text = Field(description="Worum es in der Dimension geht, in ein bis zwei Sätzen.")
+    questions: list[Text] = Field(
+        min_length=2, max_length=3,
+        description="Zwei bis drei Gesprächsfragen für die Auswertung im Netzwerk.",
+    )
+    unit: Id = Field(description="Kennung der Einheit, die an dieser Dimension arbeitet.")
+
+
+class Statement(_Strict):
+    """Eine Aussage des Netzwerk-Checks, die auf der Skala eingeschätzt wird."""
+
+    id: Id
+    dimension: Id = Field(description="Kennung der Dimension, zu der die Aussage gehört.")
+    text: str = Field(
+        description="Die Aussage: konkret und beobachtbar, aus Sicht des Netzwerks formuliert."
+    )
+
+
+class Selfcheck(_Strict):
+    """Ein Selbstcheck (z. B. der Netzwerk-Check): Dimensionen, Aussagen und Skala als Daten."""
+
+    kind: Literal["selfcheck"] = Field(description="Art der Seite: `selfcheck`.")
+    id: Id
+    title: Text = Field(description="Titel des Selbstchecks.")
+    summary: Text = Field(description="Wozu der Selbstcheck dient, in ein bis zwei Sätzen.")
+    scale: list[ScalePoint] = Field(
+        min_length=2,
+        description="Stufen der Antwortskala von der niedrigsten zur höchsten, mit Punkten.",
+    )
+    unknown: Text = Field(
+        default="weiß nicht",
+        description="Beschriftung der Antwort, die nicht zählt (geht nicht in die Punkte ein).",
+    )
+    dimensions: list[Dimension] = Field(min_length=1, description="Die Dimensionen in ihrer Reihenfolge.")
+    statements: list[Statement] = Field(min_length=1, description="Die Aussagen in ihrer Reihenfolge.")
+    literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
 
 
 HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -453,6 +605,8 @@ KINDS: dict[str, type[_Strict]] = {
     "bibliography": Bibliography,
     "glossary": Glossary,
     "practice": Practice,
+    "caseworld": CaseWorld,
+    "selfcheck": Selfcheck,
 }
 
 
@@ -478,13 +632,15 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "unit_plan": ("unit",),
     "method_facts": ("method",),
     "used_in": ("method", "worksheet"),
-    "sources": ("module", "unit", "method"),
+    "key_points": ("module",),
+    "sources": ("module", "unit", "method", "selfcheck"),
     "link": ("any",),
     "term": ("term",),
     "glossary": None,
     "variant_overview": None,
     "course_calendar": None,
     "practice_index": None,
+    "case_world": None,
     "materials_list": None,
     "downloads": None,
     "attributions": None,
@@ -493,6 +649,8 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "method_index": None,
     "bibliography": None,
     "rules_reference": None,
+    "netzwerk_check": ("selfcheck",),
+    "netzwerk_check_sheet": ("selfcheck",),
     "schema_reference": None,
 }
 

@@ -15,11 +15,14 @@ from datetime import date, timedelta
 
 from .loader import Course
 from .model import KINDS, TRACK_LABELS, CourseConfig, Module, Unit, Worksheet, clock_of
+from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
 from .rules import RULES
+from .rules.caseworld import mentions, registry
+from .rules.structure import key_points_of
 from .schedule import day_slots
 
 __all__ = [
-    "bibliography", "link", "method_facts", "method_index", "module_overview", "rules_reference",
+    "bibliography", "key_points", "link", "method_facts", "method_index", "module_overview", "rules_reference",
     "run_sheet", "schema_reference", "sources", "track_overview", "unit_overview", "unit_plan",
     "used_in",
 ]
@@ -225,13 +228,54 @@ def used_in(course: Course, here: str, item_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_TERM_OR_LINK = re.compile(
+    r"\{\{\s*(term|link)\(\s*[\"']([^\"']+)[\"']\s*(?:,\s*[\"']([^\"']*)[\"']\s*)?\)\s*\}\}"
+)
+_MD_LINK_TEXT = re.compile(r"(?<!!)\[([^\]\n]+)\]\([^)\n]*\)")
+
+
+def _plain_point(course: Course, text: str) -> str:
+    """A key point for another page: term and link macros and Markdown links become their text
+    (relative links of the unit page would break elsewhere)."""
+
+    def name(m: re.Match) -> str:
+        kind, ref, given = m.groups()
+        if given:
+            return given
+        if kind == "term" and ref in course.terms:
+            return course.terms[ref].term
+        item = course.doc_of(ref).item if ref in course.where else None
+        return getattr(item, "title", None) or ref
+
+    return _MD_LINK_TEXT.sub(r"\1", _TERM_OR_LINK.sub(name, text))
+
+
+def key_points(course: Course, here: str, module_id: str) -> str:
+    """Handout: every unit of the module in schedule order with its "Auf einen Blick" points."""
+    out: list[str] = []
+    for u in course.units_of(module_id):
+        points = key_points_of(course.doc_of(u.id))
+        if points:
+            out += [f"## {u.title}", "", *[f"- {_plain_point(course, p)}" for p in points], ""]
+    return "\n".join(out) or "_Die Einheiten dieses Moduls haben noch keine Kernaussagen._\n"
+
+
+def german_date(d: date) -> str:
+    """A date as Germans write it: DD.MM.YYYY."""
+    return f"{d.day:02d}.{d.month:02d}.{d.year}"
+
+
 def _source_line(course: Course, source_id: str) -> str:
     s = course.sources[source_id]
-    text = f"{s.author} ({s.year}): _{s.title}_."
+    text = f"{s.author} ({s.year_label}): _{s.title}_."
     if s.publisher:
         text += f" {s.publisher}."
+    if s.published:
+        text += f" Veröffentlicht am {german_date(s.published)}."
     if s.url:
         text += f" <{s.url}>"
+        if s.accessed:
+            text += f", abgerufen am {german_date(s.accessed)}."
     return text
 
 
@@ -244,7 +288,7 @@ def sources(course: Course, here: str, item_id: str) -> str:
 
 
 def bibliography(course: Course, here: str) -> str:
-    ordered = sorted(course.sources, key=lambda i: (course.sources[i].author, course.sources[i].year))
+    ordered = sorted(course.sources, key=lambda i: (course.sources[i].author, course.sources[i].year or 0))
     return "\n".join(f"- {_source_line(course, i)}" for i in ordered) + "\n"
 
 
@@ -321,6 +365,8 @@ def schema_reference(course: Course, here: str) -> str:
         "bibliography": "Literaturliste (`kind: bibliography`)",
         "glossary": "Glossar (`kind: glossary`)",
         "practice": "Praxisbeispiel (`kind: practice`)",
+        "selfcheck": "Selbstcheck (`kind: selfcheck`, z. B. der Netzwerk-Check)",
+        "caseworld": "Fallwelt (`kind: caseworld`)",
     }
     models = [(titles.get(k, f"`kind: {k}`"), m) for k, m in KINDS.items()]
     models.append(("Kurskonfiguration (`extra: course:` in mkdocs.yml)", CourseConfig))
@@ -408,7 +454,7 @@ def glossary(course: Course, here: str) -> str:
         source = ""
         if t.source and t.source in course.sources:
             s = course.sources[t.source]
-            source = f" <span class=\"glossary__source\">({html.escape(s.author.split(',')[0])} {s.year})</span>"
+            source = f" <span class=\"glossary__source\">({html.escape(s.author.split(',')[0])} {s.year_label})</span>"
         out.append(f'<dt id="{t.id}">{html.escape(t.term)}</dt>')
         out.append(f"<dd>{html.escape(t.definition)}{source}</dd>")
     out.append("</dl>")
@@ -488,6 +534,40 @@ def course_calendar(course: Course, here: str, variant: str | None = None) -> st
             "",
         ]
     return "\n".join(out) or "_Keine Kursvariante festgelegt._\n"
+
+
+def case_world(course: Course, here: str) -> str:
+    """The case world as two tables: places with their people, and people with their pages."""
+    world = registry(course)
+    if world is None:
+        return "_Dieser Kurs hat keine Fallwelt (`kind: caseworld`)._\n"
+    known = {p.name for p in world.people}
+    pages: dict[str, list[str]] = {}
+    for doc in sorted(course.documents, key=lambda d: d.path):
+        if doc is course.caseworld or doc.item is None:
+            continue
+        for name in dict.fromkeys(n for n, _ in mentions(doc.body, known)):
+            pages.setdefault(name, []).append(doc.path)
+    places = {p.id: p for p in world.places}
+    lines = ["### Orte", "", "| Ort | Art | Beschreibung | Personen |", "|---|---|---|---|"]
+    for p in sorted(world.places, key=lambda p: p.name):
+        who = ", ".join(x.name for x in world.people if x.place == p.id) or "–"
+        lines.append(f"| {_cell(p.name)} | {p.kind} | {_cell(p.description)} | {_cell(who)} |")
+    lines += ["", "### Personen", "", "| Person | Ort | Organisation und Rolle | Module | Kommt vor in |",
+              "|---|---|---|---|---|"]
+    for x in sorted(world.people, key=lambda x: (x.name.split()[-1], x.name)):
+        place = places[x.place].name if x.place in places else x.place
+        modules = ", ".join(x.modules) or "–"
+        where = ", ".join(
+            f"[{_cell(str(getattr(course.doc_at(path).item, 'title', path)))}]"
+            f"({posixpath.relpath(path, posixpath.dirname(here) or '.')})"
+            for path in pages.get(x.name, [])
+        ) or "–"
+        lines.append(
+            f"| {_cell(x.name)} | {_cell(place)} | {_cell(x.organisation)}: {_cell(x.role)} | "
+            f"{modules} | {where} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def practice_index(course: Course, here: str) -> str:

@@ -9,7 +9,9 @@ generated from it. The rules live in one module per domain; importing them regis
 from __future__ import annotations
 
 from . import reading, references, time, markdown, macros, variants, overlay, usage  # noqa: F401
+from . import structure  # noqa: F401
 from . import design  # noqa: F401
+from . import caseworld  # noqa: F401
 from .registry import ERROR, RULES, WARNING, Rule, check, problem, rule
 
 __all__ = ["ERROR", "RULES", "Rule", "WARNING", "check", "problem", "rule"]
