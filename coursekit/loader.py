@@ -15,8 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
-    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, PageImages, Practice, Source, Term, Unit,
-    Worksheet,
+    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Source, Term,
+    Unit, Worksheet,
 )
 
 __all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
@@ -89,6 +89,7 @@ class Course:
     sources: dict[str, Source] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
     practices: dict[str, Practice] = field(default_factory=dict)
+    selfchecks: dict[str, Selfcheck] = field(default_factory=dict)
     where: dict[str, Document] = field(default_factory=dict)
     """Document of every id (first one wins when an id is duplicated)."""
 
@@ -288,6 +289,7 @@ def _register(course: Course, doc: Document, item: BaseModel) -> None:
         Method: course.methods,
         Worksheet: course.worksheets,
         Practice: course.practices,
+        Selfcheck: course.selfchecks,
     }[type(item)]
     _claim(course, doc, item.id, ("id",))  # type: ignore[attr-defined]
     table.setdefault(item.id, item)  # type: ignore[attr-defined]

@@ -23,11 +23,12 @@ _KIND_LABELS = {
     "worksheet": ("das Arbeitsblatt", "eines Arbeitsblatts"),
     "track": ("den Kursstrang", "eines Kursstrangs (coordinators, leaders, joint)"),
     "term": ("den Glossarbegriff", "eines Begriffs aus docs/glossar.md"),
+    "selfcheck": ("den Selbstcheck", "eines Selbstchecks (z. B. netzwerk-check)"),
     "any": ("die Kennung", "einer Seite"),
 }
 
 
-_ID_KINDS = ("module", "unit", "method", "worksheet", "term", "practice")
+_ID_KINDS = ("module", "unit", "method", "worksheet", "term", "practice", "selfcheck")
 
 
 def _kind_of(course: Course, ref: str) -> str | None:

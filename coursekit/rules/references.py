@@ -49,6 +49,7 @@ def _table(course: Course, kind: str) -> dict:
         "source": course.sources,
         "term": course.terms,
         "practice": course.practices,
+        "selfcheck": course.selfchecks,
     }[kind]
 
 
