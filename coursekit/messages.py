@@ -252,4 +252,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kürze den Vorlauf oder den Tag, oder setze `placement: eigener Termin`.",
     ),
     # --- Netzwerk-Check (issue 18) ---
+    "NC001": (
+        "Die Aussage „{statement}“ nennt die Dimension „{ref}“, die es im Netzwerk-Check nicht gibt.",
+        "Setze `dimension:` auf eine Kennung aus `dimensions` ({known}) oder lege die Dimension "
+        "an.{suggestion}",
+    ),
+    "NC002": (
+        "Die Kennung „{id}“ ist als {what} doppelt vergeben (zuerst in Zeile {first}).",
+        "Gib jeder Dimension und jeder Aussage eine eigene Kennung, z. B. `ziele-1`, `ziele-2`. "
+        "Gespeicherte Ergebnisse ordnen Antworten über diese Kennung zu.",
+    ),
+    "NC003": (
+        "Die Aussage „{statement}“ hat keinen Text.",
+        "Schreibe unter `text:` eine konkrete, beobachtbare Aussage, z. B. „Die Ziele des "
+        "Netzwerks sind schriftlich festgehalten.“",
+    ),
+    "NC004": (
+        "Die Dimension „{id}“ hat keine Aussage.",
+        "Gib ihr mindestens eine Aussage (`dimension: {id}` unter `statements`, besser drei) oder "
+        "entferne die Dimension.",
+    ),
+    "NC005": (
+        "Die Dimension „{id}“ verweist auf die Einheit „{ref}“, die es nicht gibt.",
+        "Trage unter `unit:` die Kennung der Einheit ein, die an dieser Dimension arbeitet."
+        "{suggestion}",
+    ),
+    "NC006": (
+        "Die Stufe „{label}“ hat {points} Punkte, die Stufe davor („{before}“) {before_points}: "
+        "die Punkte der Skala müssen aufsteigen.",
+        "Ordne `scale` von der niedrigsten zur höchsten Stufe und gib jeder Stufe mehr Punkte als "
+        "der vorigen, z. B. 0, 1, 2, 3.",
+    ),
 }
