@@ -14,12 +14,13 @@ import re
 from datetime import date, timedelta
 
 from .loader import Course
-from .model import KINDS, TRACK_LABELS, CourseConfig, Module, Unit, Worksheet, clock_of
+from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
 from .rules import RULES
 from .rules.caseworld import mentions, registry
 from .rules.structure import key_points_of
 from .schedule import day_slots
+from .bridges import bridge_slots, bridge_start, needed_in, variants_needing
 
 __all__ = [
     "bibliography", "key_points", "link", "method_facts", "method_index", "module_overview", "rules_reference",
@@ -81,6 +82,7 @@ def module_overview(course: Course, here: str, module_id: str) -> str:
     if m.prerequisites:
         pre = ", ".join(link(course, here, p) for p in m.prerequisites if p in course.modules)
         lines += [f"**Voraussetzung:** {pre}", ""]
+    lines += _bridge_list(course, here, m)
     for d, day in enumerate(m.days):
         lines.append(f"**{day.title or f'Tag {d + 1}'}**")
         lines.append("")
@@ -92,10 +94,79 @@ def module_overview(course: Course, here: str, module_id: str) -> str:
     return "\n".join(lines)
 
 
+def _variants_text(names: list[str]) -> str:
+    quoted = [f"„{_cell(n)}“" for n in names]
+    if len(quoted) == 1:
+        return f"in der Variante {quoted[0]}"
+    return "in den Varianten " + ", ".join(quoted[:-1]) + f" und {quoted[-1]}"
+
+
+def _bridge_when(course: Course, m: Module, b: Bridge) -> str:
+    unit = course.units[b.unit]
+    start = bridge_start(course, m, b)
+    if start is not None:
+        return (
+            f"Vorlauf am ersten Kurstag, {clock_of(start)} bis {clock_of(start + unit.duration)} Uhr "
+            f"({unit.duration} Minuten)"
+        )
+    return f"eigener Termin vor dem Kurstag ({unit.duration} Minuten)"
+
+
+def _bridge_list(course: Course, here: str, m: Module) -> list[str]:
+    """Module page: each bridge, for whom, when, and in which variants it takes place."""
+    known = [b for b in m.bridges if b.unit in course.units]
+    if not known:
+        return []
+    lines = ["**Brückenbausteine** für Varianten, in denen ein vorausgesetztes Modul fehlt", ""]
+    for b in known:
+        names = variants_needing(course, m.id, b)
+        where = _variants_text(names) if names else "derzeit in keiner Kursvariante nötig"
+        replaced = link(course, here, b.for_module, b.for_module) if b.for_module in course.modules else b.for_module
+        lines.append(
+            f"- {link(course, here, b.unit)} für {_cell(b.audience)} statt {replaced}: "
+            f"{_bridge_when(course, m, b)}, {where}"
+        )
+    return [*lines, ""]
+
+
+def _bridge_sheet(course: Course, here: str, m: Module, b: Bridge) -> list[str]:
+    """Run sheet block of one bridge: clock times for a Vorlauf, minutes for its own date."""
+    unit = course.units[b.unit]
+    slots = bridge_slots(course, m, b)
+    clock = bridge_start(course, m, b) is not None
+    out = [
+        f"### Brückenbaustein: {unit.title}",
+        "",
+        f"Für {_cell(b.audience)}, {_variants_text(variants_needing(course, m.id, b))}: "
+        f"{_bridge_when(course, m, b)}. Wer {b.for_module} besucht hat, nimmt nicht teil.",
+        "",
+        '<div class="run-sheet" markdown>',
+        "",
+        "| Zeit | Einheit und Schritt | Phase | Methode | Sozialform | Material |",
+        "|---|---|---|---|---|---|",
+        f"| | **{link(course, here, unit.id)}** | | | | |",
+    ]
+    offset = slots[0].start if slots else 0
+    for s in slots:
+        time = (
+            f"{clock_of(s.start)}–{clock_of(s.end)}" if clock
+            else f"{s.start - offset}–{s.end - offset} min"
+        )
+        out.append(
+            f"| {time} | {_cell(s.step.content)} | {s.step.phase} | {_method_cell(course, here, s.step)} | "
+            f"{s.step.social_form or ''} | {_cell(s.step.material)} |"
+        )
+    return [*out, "", "</div>", ""]
+
+
 def run_sheet(course: Course, here: str, module_id: str) -> str:
-    """Per-day run sheet of a module: clock times, steps, methods, social forms, breaks."""
+    """Per-day run sheet of a module: clock times, steps, methods, social forms, breaks; before
+    the first day, the bridges that a configured variant needs."""
     m = course.modules[module_id]
     out: list[str] = []
+    for b in m.bridges:
+        if b.unit in course.units and variants_needing(course, m.id, b):
+            out += _bridge_sheet(course, here, m, b)
     for d, day in enumerate(m.days):
         slots = day_slots(course, m, d)
         if not slots:
@@ -510,6 +581,13 @@ def course_calendar(course: Course, here: str, variant: str | None = None) -> st
         for i, module_id in enumerate(modules):
             m = course.modules[module_id]
             begin = start + timedelta(weeks=week)
+            for b in needed_in(course, modules, module_id):
+                if b.unit in course.units:
+                    rows.append(
+                        f"| {_month(begin)} (Woche {week + 1}, vorab) | Brückenbaustein "
+                        f"{link(course, here, b.unit)} für {_cell(b.audience)} | "
+                        f"{_bridge_when(course, m, b)} |"
+                    )
             rows.append(
                 f"| {_month(begin)} (Woche {week + 1}) | {link(course, here, module_id)} | "
                 f"{len(m.days)} {'Kurstag' if len(m.days) == 1 else 'Kurstage'} |"

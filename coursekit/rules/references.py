@@ -166,13 +166,16 @@ def unit_not_scheduled(course: Course) -> Iterable[Problem]:
 
     Beispiel: Neue Einheit `k1-konflikte` mit `module: K1`, aber nicht unter `days` in K1.
 
-    Stattdessen: `units: [..., k1-konflikte]` im passenden Tag von K1.
+    Stattdessen: `units: [..., k1-konflikte]` im passenden Tag von K1, oder die Einheit als
+    Brückenbaustein unter `bridges` des Moduls nennen.
     """
     for doc in course.documents:
         unit = doc.item
         if not isinstance(unit, Unit) or unit.module not in course.modules:
             continue
         module = course.modules[unit.module]
+        if unit.id in {b.unit for b in module.bridges}:
+            continue  # a bridge unit runs outside the days (see VAR005, VAR006)
         if not any(unit.id in day.units for day in module.days):
             yield problem("REF007", doc.path, doc.line_of("module"), unit=unit.id, module=module.id)
 

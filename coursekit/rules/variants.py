@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..bridges import needed_in
 from ..loader import Course
+from ..model import Module
 from ..problems import Problem
+from ..schedule import day_slots
 from .registry import _suggest, problem, rule
 from .overlay import _config_line
 
@@ -34,21 +37,25 @@ def variant_unknown_module(course: Course) -> Iterable[Problem]:
 
 @rule("VAR002", "variant-missing-prerequisite")
 def variant_missing_prerequisite(course: Course) -> Iterable[Problem]:
-    """Was: In einer Kursvariante fehlt die Voraussetzung eines Moduls, oder sie kommt erst danach.
+    """Was: In einer Kursvariante fehlt die Voraussetzung eines Moduls, oder sie kommt erst danach,
+    und kein Brückenbaustein des Moduls (`bridges`) ersetzt sie.
 
     Warum: Teilnehmende kämen zu einem Modul, dessen Grundlagen die Variante nicht vermittelt.
 
-    Beispiel: `variants: {Koordination: [K2, K1, K3]}`, wobei K2 das Modul K1 voraussetzt.
+    Beispiel: `variants: {Führung: [F1, G1, G2]}`, wobei G1 die Module K1 und F1 voraussetzt und
+    keinen Brückenbaustein für K1 hat.
 
-    Stattdessen: `variants: {Koordination: [K1, K2, K3]}`.
+    Stattdessen: K1 vor G1 in die Variante aufnehmen oder in G1 einen Brückenbaustein anlegen:
+    `bridges: [{for_module: K1, unit: g1-bruecke-koordination, audience: Koordinierende ohne K1}]`.
     """
     for name, modules in course.config.variants.items():
         for i, module_id in enumerate(modules):
             module = course.modules.get(module_id)
             if module is None:
                 continue
+            covered = {b.for_module for b in module.bridges}
             for pre in module.prerequisites:
-                if pre not in modules[:i]:
+                if pre not in modules[:i] and pre not in covered:
                     yield problem(
                         "VAR002", course.config_file, _variant_line(course, name, i), variant=name,
                         module=module_id, pre=pre,
@@ -74,3 +81,109 @@ def variant_chosen_unknown(course: Course) -> Iterable[Problem]:
         )
 
 
+def _bridges(course: Course):
+    for doc in course.documents:
+        if isinstance(doc.item, Module):
+            for i, bridge in enumerate(doc.item.bridges):
+                yield doc, doc.item, i, bridge
+
+
+@rule("VAR004", "bridge-not-prerequisite")
+def bridge_not_prerequisite(course: Course) -> Iterable[Problem]:
+    """Was: Ein Brückenbaustein (`bridges`) ersetzt ein Modul, das es nicht gibt oder das keine
+    Voraussetzung (`prerequisites`) dieses Moduls ist.
+
+    Warum: Eine Brücke gleicht nur eine fehlende Voraussetzung aus; ohne sie würde sie nie
+    eingeplant, oder die Voraussetzung wurde versehentlich gelöscht.
+
+    Beispiel: In G1 `prerequisites: []` und `bridges: [{for_module: F1, unit: g1-bruecke-fuehrung, …}]`.
+
+    Stattdessen: `prerequisites: [K1, F1]`, oder den Brückenbaustein entfernen.
+    """
+    for doc, module, i, bridge in _bridges(course):
+        if bridge.for_module in module.prerequisites:
+            continue
+        if bridge.for_module in course.modules:
+            reason = f"„{bridge.for_module}“ steht nicht unter `prerequisites` von „{module.id}“"
+            hint = f"Nimm „{bridge.for_module}“ in `prerequisites` auf oder korrigiere `for_module`."
+        else:
+            reason = f"ein Modul „{bridge.for_module}“ gibt es nicht"
+            hint = "Korrigiere `for_module`." + _suggest(bridge.for_module, module.prerequisites or course.modules)
+        yield problem(
+            "VAR004", doc.path, doc.line_of("bridges", i, "for_module"),
+            ref=bridge.for_module, reason=reason, fix=hint,
+        )
+
+
+@rule("VAR005", "bridge-unknown-unit")
+def bridge_unknown_unit(course: Course) -> Iterable[Problem]:
+    """Was: Ein Brückenbaustein nennt eine Einheit, die es nicht gibt oder die zu einem anderen
+    Modul gehört.
+
+    Warum: Die Brücke ist eine eigene kurze Einheit dieses Moduls; sonst fehlen Ablaufplan,
+    Uhrzeiten und Handbuchseite.
+
+    Beispiel: `bridges: [{for_module: K1, unit: k1-auftrag, …}]` in G1.
+
+    Stattdessen: Eine Einheit `g1-bruecke-koordination` mit `module: G1` anlegen und nennen.
+    """
+    for doc, module, i, bridge in _bridges(course):
+        unit = course.units.get(bridge.unit)
+        if unit is None:
+            yield problem(
+                "VAR005", doc.path, doc.line_of("bridges", i, "unit"), ref=bridge.unit,
+                reason="gibt es nicht", suggestion=_suggest(bridge.unit, course.units),
+            )
+        elif unit.module != module.id:
+            yield problem(
+                "VAR005", doc.path, doc.line_of("bridges", i, "unit"), ref=bridge.unit,
+                reason=f"gehört zum Modul „{unit.module}“", suggestion="",
+            )
+
+
+@rule("VAR006", "bridge-unit-scheduled")
+def bridge_unit_scheduled(course: Course) -> Iterable[Problem]:
+    """Was: Die Einheit eines Brückenbausteins steht auch in einem Kurstag unter `days`.
+
+    Warum: Dann liefe sie für alle Teilnehmenden, auch für die, die das Modul schon besucht haben,
+    und die Lernzeit des Tages wäre doppelt gezählt.
+
+    Beispiel: `units: [g1-bruecke-fuehrung, g1-ankommen, …]` und zugleich
+    `bridges: [{unit: g1-bruecke-fuehrung, …}]`.
+
+    Stattdessen: Die Einheit nur unter `bridges` nennen.
+    """
+    for doc, module, i, bridge in _bridges(course):
+        for d, day in enumerate(module.days):
+            if bridge.unit in day.units:
+                yield problem(
+                    "VAR006", doc.path, doc.line_of("days", d, "units", day.units.index(bridge.unit)),
+                    unit=bridge.unit, day=d + 1,
+                )
+
+
+@rule("VAR007", "bridge-day-too-long")
+def bridge_day_too_long(course: Course) -> Iterable[Problem]:
+    """Was: Mit einem Brückenbaustein im Vorlauf hat der erste Kurstag für dessen Gruppe mehr
+    Lernzeit als erlaubt (`max_day_minutes`), in einer Variante, die den Baustein braucht.
+
+    Warum: Wer die Voraussetzung nachholt, soll nicht den längsten Tag haben.
+
+    Beispiel: Ein Vorlauf von 90 Minuten vor einem Tag mit 360 Minuten Lernzeit.
+
+    Stattdessen: Den Vorlauf kürzen, den Tag kürzen oder `placement: eigener Termin` wählen.
+    """
+    limit = course.config.max_day_minutes
+    for doc, module, i, bridge in _bridges(course):
+        unit = course.units.get(bridge.unit)
+        if unit is None or bridge.placement != "Vorlauf":
+            continue
+        if not any(bridge in needed_in(course, ms, module.id) for ms in course.config.variants.values()):
+            continue
+        day = sum(s.minutes for s in day_slots(course, module, 0) if not s.is_break)
+        total = day + sum(s.minutes for s in unit.steps if s.phase != "Pause")
+        if total > limit:
+            yield problem(
+                "VAR007", doc.path, doc.line_of("bridges", i, "placement"), unit=bridge.unit,
+                minutes=total, day=day, limit=limit,
+            )
