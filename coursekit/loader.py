@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
-    KINDS, Bibliography, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Source, Term,
+    KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Source, Term,
     Unit, Worksheet,
 )
 
@@ -92,6 +92,8 @@ class Course:
     selfchecks: dict[str, Selfcheck] = field(default_factory=dict)
     where: dict[str, Document] = field(default_factory=dict)
     """Document of every id (first one wins when an id is duplicated)."""
+    caseworld: Document | None = None
+    """The page with ``kind: caseworld`` (the registry of fictional places and people), if any."""
 
     def doc_of(self, item_id: str) -> Document:
         return self.where[item_id]
@@ -118,7 +120,12 @@ class Course:
 def _line_map(node: yaml.Node, offset: int) -> dict[KeyPath, int]:
     lines: dict[KeyPath, int] = {(): node.start_mark.line + offset}
 
+    seen: set[int] = set()
+
     def walk(n: yaml.Node, path: KeyPath) -> None:
+        if id(n) in seen:  # an alias: its lines are those of the anchored node, listed once
+            return
+        seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
             for key_node, value_node in n.value:
                 sub = (*path, str(key_node.value))
@@ -134,22 +141,43 @@ def _line_map(node: yaml.Node, offset: int) -> dict[KeyPath, int]:
     return lines
 
 
+MAX_FRONT_MATTER = 64 * 1024
+"""Largest front matter in characters; the biggest in the course has about 8,000."""
+MAX_DEPTH = 20
+"""Deepest nesting of lists and fields in front matter; the course needs 5."""
+
+
 def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
-    """Split front matter and body; parse the YAML with a line for every key."""
+    """Split front matter and body; parse the YAML with a line for every key.
+
+    A leading byte-order mark is ignored. Duplicate keys, YAML aliases and oversized front
+    matter become defects: the first two would silently change what the author wrote, the
+    last two would let one file take unbounded time and memory."""
+    text = text.removeprefix("\ufeff")
     match = _FENCE.match(text)
     if not match:
         return Document(path, {}, text, 1), []
     raw = match.group(1) or ""
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
+    if len(raw) > MAX_FRONT_MATTER:
+        return Document(path, {}, body, body_line), [
+            Defect("YAML006", path, 2, {"size": len(raw), "limit": MAX_FRONT_MATTER})
+        ]
+    if _flow_depth(raw) > 10 * MAX_DEPTH:  # the YAML scanner is quadratic in this depth
+        return Document(path, {}, body, body_line), [Defect("YAML007", path, 2, {"limit": MAX_DEPTH})]
     loader = _YamlLoader(raw)
+    defects: list[Defect] = []
     try:
         node = loader.get_single_node()
         lines: dict[KeyPath, int] = {}
-        data = _construct(loader, node, (), lines) if node is not None else {}
-    except _Fallback:
-        data = loader.construct_document(node)
-        lines = {}
+        data = _construct(loader, node, (), lines, _Walk(path, defects)) if node is not None else {}
+    except _TooDeep as deep:
+        return Document(path, {}, body, body_line), [
+            Defect("YAML007", path, deep.line, {"limit": MAX_DEPTH})
+        ]
+    except _Alias as alias:
+        return Document(path, {}, body, body_line), [Defect("YAML005", path, alias.line, {})]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark else 1
@@ -163,14 +191,64 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
         return Document(path, {}, body, body_line), [
             Defect("YAML002", path, 2, {"found": type(data).__name__})
         ]
-    if not lines and node is not None:
-        lines = _line_map(node, 2)
     lines.setdefault((), 1)
-    return Document(path, data, body, body_line, lines), []
+    return Document(path, data, body, body_line, lines), defects
 
 
-class _Fallback(Exception):
-    """Front matter uses a YAML feature the fast constructor leaves to PyYAML (merge keys)."""
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(raw: str) -> int:
+    """Upper bound of the nesting of ``[`` and ``{`` (quotes ignored), in linear time."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(raw):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class _Alias(Exception):
+    """Front matter uses a YAML alias (``*name``); course content never needs one."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _TooDeep(_Alias):
+    """Front matter nests deeper than ``MAX_DEPTH``."""
+
+
+@dataclass
+class _Walk:
+    """State of one construction walk: the nodes seen (an alias shows as a node seen twice)
+    and where duplicate keys go."""
+
+    path: str
+    defects: list[Defect]
+    seen: set[int] = field(default_factory=set)
+
+
+def duplicate_keys(node: yaml.Node, offset: int) -> list[tuple[str, int, int]]:
+    """(key, first line, second line) of every key that a mapping repeats; each node is
+    visited once, so aliases cannot make this walk expensive."""
+    found, seen, todo = [], set(), [node]
+    while todo:
+        n = todo.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value_node in n.value:
+                key, line = str(key_node.value), key_node.start_mark.line + offset
+                if key in first:
+                    found.append((key, first[key], line))
+                else:
+                    first[key] = line
+                todo.append(value_node)
+        elif isinstance(n, yaml.SequenceNode):
+            todo.extend(n.value)
+    return sorted(found, key=lambda f: f[2])
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -178,22 +256,40 @@ _INT = "tag:yaml.org,2002:int"
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 
 
-def _construct(loader: Any, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
+def _construct(loader: Any, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], walk: _Walk) -> Any:
     """Build the data and the line map in one walk (the front matter is 2 lines below the
     file's first line). Plain strings, lists and mappings are built here; other scalars by
-    PyYAML's own constructor."""
-    lines[path] = node.start_mark.line + 2
+    PyYAML's own constructor. A node met twice is an alias: refused (``_Alias``)."""
+    if id(node) in walk.seen:  # the alias's own position is lost; name its field's line
+        key = path
+        while key and isinstance(key[-1], int):
+            key = key[:-1]
+        raise _Alias(lines.get(key, node.start_mark.line + 2))
+    walk.seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line + 2)
+    lines.setdefault(path, node.start_mark.line + 2)
     if isinstance(node, yaml.MappingNode):
         out = {}
+        first: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Fallback
+                raise _Alias(key_node.start_mark.line + 2)  # `<<: *base` needs an alias
             key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
-            out[key] = _construct(loader, value_node, (*path, str(key)), lines)
-            lines[(*path, str(key))] = key_node.start_mark.line + 2
+            line = key_node.start_mark.line + 2
+            if key in first:
+                walk.defects.append(Defect("YAML004", walk.path, line, {"key": key, "first": first[key]}))
+                continue  # the first one counts; the build fails anyway
+            first[key] = line
+            lines[(*path, str(key))] = line
+            out[key] = _construct(loader, value_node, (*path, str(key)), lines, walk)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+        out_list = []
+        for i, item in enumerate(node.value):
+            lines[(*path, i)] = item.start_mark.line + 2
+            out_list.append(_construct(loader, item, (*path, i), lines, walk))
+        return out_list
     if node.tag == _STR:
         return node.value
     if node.tag == _INT and _DECIMAL.match(node.value):
@@ -235,6 +331,7 @@ _PATTERNS = {
     "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$": "nur Buchstaben ohne Umlaute, Ziffern und einzelne Bindestriche",
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": "eine Uhrzeit im Format HH:MM, z. B. 09:00",
     r"^\d{4}-(0[1-9]|1[0-2])$": "ein Monat im Format JJJJ-MM, z. B. 2027-02",
+    r"^https?://[^\s<>\"'`]+$": "eine Adresse, die mit https:// oder http:// beginnt, ohne Leerzeichen",
 }
 _DETAILS = {
     "int_parsing": "eine ganze Zahl wird erwartet",
@@ -277,6 +374,9 @@ def _register(course: Course, doc: Document, item: BaseModel) -> None:
         for i, entry in enumerate(item.entries):
             _claim(course, doc, entry.id, ("entries", i, "id"))
             course.sources.setdefault(entry.id, entry)
+        return
+    if isinstance(item, CaseWorld):
+        course.caseworld = course.caseworld or doc
         return
     if isinstance(item, Glossary):
         for i, term in enumerate(item.terms):
@@ -347,7 +447,7 @@ def load_course(
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
             course.defects.append(Defect("YAML003", rel, 1, {"detail": str(exc)}))
             continue
