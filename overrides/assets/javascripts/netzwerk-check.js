@@ -21,6 +21,7 @@
 
   function pct(n, m) { return m ? Math.round((100 * n) / m) : null; }
   function pctText(p) { return p === null ? "–" : p + " %"; }
+  function signed(d) { return (d > 0 ? "+" : d < 0 ? "−" : "±") + Math.abs(d); }
 
   function germanDate(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
@@ -181,12 +182,12 @@
           el("span", { "class": "netcheck-chart__value", text: "vorher " + pctText(r.pct) }),
           bar(s.pct, "after"),
           el("span", { "class": "netcheck-chart__value", text: "nachher " + pctText(s.pct) +
-            (diff === null ? "" : " (" + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(diff) + " Prozentpunkte)") })
+            (diff === null ? "" : " (" + signed(diff) + " Prozentpunkte)") })
         ]);
       }));
       var rows = a.map(function (r, i) {
         var s = b[i];
-        var diff = r.pct === null || s.pct === null ? "–" : (s.pct - r.pct > 0 ? "+" : "") + (s.pct - r.pct);
+        var diff = r.pct === null || s.pct === null ? "–" : signed(s.pct - r.pct);
         return [r.dimension.title, r.n + " von " + r.m + " (" + pctText(r.pct) + ")",
           s.n + " von " + s.m + " (" + pctText(s.pct) + ")", diff];
       });
