@@ -7,7 +7,7 @@ import re
 import coursekit
 from coursekit import views
 
-from conftest import ROOT
+from conftest import ROOT, apply_edits
 
 
 def course():
@@ -67,3 +67,29 @@ def test_practice_examples_have_the_structure():
         body = c.doc_of(p.id).body
         positions = [body.find(h + "\n") for h in PRACTICE_SECTIONS]
         assert -1 not in positions and positions == sorted(positions), p.id
+
+
+def test_run_sheet_ends_the_day_with_the_buffer(base_project):
+    c = coursekit.load_project(base_project / "mkdocs.yml")
+    sheet = views.run_sheet(c, "mod/index.md", "M1")
+    # 09:00 + 90 min unit + 15 min break + 60 min unit = 11:45, then 15 minutes of buffer
+    assert "| 11:45–12:00 | **Zeitpuffer** |" in sheet
+    assert "09:00 bis 12:00 Uhr · Lernzeit 2 h 30 min" in sheet  # the buffer is no learning time
+    apply_edits(base_project, [{"file": "docs/mod/index.md", "replace": "buffer: 15", "with": "buffer: 30"}])
+    c = coursekit.load_project(base_project / "mkdocs.yml")
+    assert "| 11:45–12:15 | **Zeitpuffer** |" in views.run_sheet(c, "mod/index.md", "M1")
+
+
+def test_method_facts_and_plans_show_the_short_form(base_project):
+    apply_edits(base_project, [
+        {"file": "docs/methods/methode-a.md", "replace": "settings: [Präsenz]",
+         "with": "settings: [Präsenz]\nshort_form: {minutes: 5, steps: Nur eine Runde., gives_up: die Auswertung.}"},
+        {"file": "docs/mod/u-zwei.md", "replace": "    method: methode-a\n",
+         "with": "    method: methode-a\n    short_form: true\n"},
+    ])
+    c = coursekit.load_project(base_project / "mkdocs.yml")
+    assert "| Kurzform | ab 5 Minuten. Nur eine Runde. Verzichtet auf: die Auswertung. |" in views.method_facts(
+        c, "methods/methode-a.md", "methode-a"
+    )
+    assert "(Kurzform)" in views.unit_plan(c, "mod/u-zwei.md", "u-zwei")
+    assert "(Kurzform)" not in views.unit_plan(c, "mod/u-eins.md", "u-eins")
