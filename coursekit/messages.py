@@ -106,7 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "DAY003": (
         "Der Kurstag {day} endet um {end} Uhr, später als das Tagesende {limit} Uhr.",
-        "Beginne früher, kürze Pausen oder Einheiten, oder ändere `day_end` in mkdocs.yml.",
+        "Beginne früher, kürze Pausen, Einheiten oder den Zeitpuffer (`buffer`, er zählt mit), "
+        "oder ändere `day_end` in mkdocs.yml.",
     ),
     "MD001": (
         "Das Bild „{target}“ hat keinen Alternativtext.",

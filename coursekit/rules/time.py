@@ -122,7 +122,8 @@ def day_too_long(course: Course) -> Iterable[Problem]:
 
 @rule("DAY003", "day-ends-late")
 def day_ends_late(course: Course) -> Iterable[Problem]:
-    """Was: Ein Kurstag endet nach dem Tagesende aus mkdocs.yml (`day_end`).
+    """Was: Ein Kurstag endet nach dem Tagesende aus mkdocs.yml (`day_end`); der Zeitpuffer am
+    Ende des Tages (`buffer`) zählt mit.
 
     Warum: Teilnehmende planen An- und Abreise nach der Ausschreibung.
 
