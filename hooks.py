@@ -6,18 +6,19 @@ through ``coursekit.current``.
 
 from __future__ import annotations
 
-import json
+import html
 import logging
 import os
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, handbook, images, metadata, privacy, search, views
+from coursekit import a11y, current, escape, handbook, images, metadata, privacy, search, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -48,6 +49,7 @@ def _report(problems: list) -> None:
         print("\n".join(annotation(p) for p in problems))
 
 
+@event_priority(100)  # before mkdocs-macros copies `extra`: pages see the checked, escaped block
 @_timed("check")
 def on_config(config):
     current.timings = {}
@@ -64,9 +66,11 @@ def on_config(config):
 
 def _apply_overlay(config, cfg) -> None:
     """Put the municipality's `extra.course` block where MkDocs and Material read it."""
-    config.site_name = cfg.title
-    config.site_author = cfg.organisation
-    config.copyright = f"Inhalte: {cfg.licence}, {cfg.licence_holder} · Code: MIT-Lizenz"
+    # Material prints these unescaped: hand it escaped text (Markup, so `|e` keeps it as is).
+    config.site_name = escape.markup(cfg.title)
+    config.site_author = escape.markup(cfg.organisation)
+    config.site_description = escape.markup(config.site_description or "")
+    config.copyright = escape.markup(f"Inhalte: {cfg.licence}, {cfg.licence_holder} · Code: MIT-Lizenz")
     if cfg.base_url:
         config.site_url = cfg.base_url
     else:
@@ -76,7 +80,7 @@ def _apply_overlay(config, cfg) -> None:
         config.theme["favicon"] = cfg.logo
     if cfg.colors:
         config.theme["palette"] = {**(config.theme["palette"] or {}), "primary": "custom", "accent": "custom"}
-    config.extra["course"] = cfg.model_dump()
+    config.extra["course"] = escape.tree(cfg.model_dump())  # pages print {{ course.… }}
 
 
 def on_files(files, config):
@@ -111,7 +115,7 @@ def on_nav(nav, config, files):
                 sort(item.children)
                 first = _first_page(item)
                 title = first and views.section_title(course, first.file.src_uri)
-                item.title = title or item.title
+                item.title = escape.markup(title or item.title)
 
     sort(nav.items)
     current.nav = nav.items
@@ -133,6 +137,14 @@ def _first_page(section):
     return next((p for p in _walk(section.children) if isinstance(p, Page)), None)
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A title from front matter is text: escape it before nav, header and search use it."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = escape.markup(title)
+    return markdown
+
+
 @_timed("pages")
 def on_page_content(html, page, config, files):
     html = a11y.fix_page_html(html)
@@ -146,10 +158,11 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """AMB metadata (JSON-LD) of the page for the template's head (overrides/main.html)."""
     if config.site_url:
+        title = html.unescape(str(page.title or config.site_name))  # JSON wants the plain text
         data = metadata.page_resource(
-            current.course, page.file.src_uri, page.title or config.site_name, config.site_description or ""
+            current.course, page.file.src_uri, title, html.unescape(str(config.site_description or ""))
         )
-        context["coursekit_jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        context["coursekit_jsonld"] = escape.json_for_script(data)
     return context
 
 
@@ -191,7 +204,7 @@ def _build_pdfs(config) -> None:
             lambda items=items, options=options: handbook.assemble(
                 items, title=config.site_name, course=block, site_dir=site, **options
             ),
-            site / "pdf" / name, cache, label,
+            site / "pdf" / name, cache, label, roots=(site,),
         )
 
 
@@ -207,7 +220,10 @@ def on_env(env, config, files):
 def on_post_build(config):
     site = Path(config.site_dir)
     if os.environ.get("ENABLE_PDF_EXPORT") == "1":
-        _build_pdfs(config)
+        try:
+            _build_pdfs(config)
+        except handbook.PrintError as exc:
+            raise PluginError(str(exc)) from None
     _post_build_search(site)
     _post_build_privacy(site)
     spent = current.timings

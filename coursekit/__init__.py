@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .config import course_block, read_mkdocs_yml
-from .loader import Course, load_course
+from .config import config_duplicates, course_block, read_mkdocs_yml
+from .loader import Course, Defect, load_course
 from .problems import Problem, Severity, annotation, format_problem, summary
 from .rules import RULES, check
 
@@ -21,9 +21,14 @@ def load_project(config_file: str | Path = "mkdocs.yml", docs_dir: str | Path | 
     data, lines = read_mkdocs_yml(config_file)
     block, block_lines, extra_names = course_block(data, lines)
     docs = Path(docs_dir) if docs_dir else config_file.parent / data.get("docs_dir", "docs")
-    return load_course(
+    course = load_course(
         docs, block, config_file=config_file.name, config_lines=block_lines, extra_names=extra_names
     )
+    course.defects += [
+        Defect("YAML004", config_file.name, second, {"key": key, "first": first})
+        for key, first, second in config_duplicates(config_file)
+    ]
+    return course
 
 
 def in_ci() -> bool:

@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
 
-__all__ = ["Entry", "Output", "assemble", "cache_key", "classify", "render_cached", "workbook_entries"]
+__all__ = ["Entry", "Output", "PrintError", "assemble", "cache_key", "classify", "render_cached", "workbook_entries"]
 
 log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
 STYLESHEET = Path(__file__).parent / "print.css"
@@ -209,11 +209,43 @@ def cache_key(entries: list[Entry], **settings: object) -> str:
     return digest.hexdigest()[:24]
 
 
+class PrintError(Exception):
+    """A document could not be rendered completely (message in German, for the build log)."""
+
+
+def _confined_fetcher(roots: tuple[Path, ...], refused: list[str]):
+    """A WeasyPrint URL fetcher that reads only ``data:`` URLs and files below ``roots``:
+    nothing from other hosts (privacy) or from elsewhere on the building machine."""
+    from urllib.parse import unquote
+    from urllib.request import url2pathname
+
+    import weasyprint
+
+    resolved = tuple(r.resolve() for r in roots)
+
+    class Fetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(url2pathname(unquote(parts.path))).resolve()
+                if any(path.is_relative_to(r) for r in resolved):
+                    return super().fetch(url, headers)
+            refused.append(url)
+            raise ValueError(f"not fetched (outside the course): {url}")
+
+    return Fetcher(allowed_protocols=("file", "data"))
+
+
 def render_cached(
-    key: str, build: Callable[[], str], out: Path, cache_dir: Path, label: str, *, tagged: bool = True
+    key: str, build: Callable[[], str], out: Path, cache_dir: Path, label: str, *, tagged: bool = True,
+    roots: tuple[Path, ...] = (),
 ) -> Output:
     """Render the document that ``build`` returns to ``out``, unless a PDF for ``key`` is
-    cached. ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower)."""
+    cached. ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower). Only files
+    below ``roots`` (the built site, the package's own print assets) may be embedded; any
+    other reference fails the document with ``PrintError``."""
     import weasyprint
 
     cached = cache_dir / f"{key}{'-ua' if tagged else ''}.pdf"
@@ -228,7 +260,14 @@ def render_cached(
     cache_dir.mkdir(parents=True, exist_ok=True)
     (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
     log.info("%s: Layout wird berechnet …", label)
-    rendered = weasyprint.HTML(string=document).render(pdf_tags=tagged)
+    refused: list[str] = []
+    fetcher = _confined_fetcher((*roots, Path(__file__).parent), refused)
+    rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render(pdf_tags=tagged)
+    if refused:
+        raise PrintError(
+            f"{label}: {len(refused)} Verweis(e) auf Dateien außerhalb des Kurses nicht eingebettet "
+            f"(z. B. {refused[0]}); das PDF wurde nicht geschrieben."
+        )
     pages = len(rendered.pages)
     layout = time.perf_counter() - started
     log.info("%s: %d Seiten gesetzt in %.1f s, PDF wird geschrieben …", label, pages, layout)

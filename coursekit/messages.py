@@ -181,6 +181,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trage es bei einer Einheit unter `worksheets:` ein oder entferne es.",
     ),
     # --- hostile and broken input (issue 13) ---
+    "YAML004": (
+        "Das Feld `{key}` steht zweimal (zuerst in Zeile {first}); YAML würde den ersten Wert "
+        "stillschweigend verwerfen.",
+        "Behalte eine der beiden Zeilen und lösche die andere.",
+    ),
+    "YAML005": (
+        "Der Kopfbereich verwendet YAML-Anker oder -Verweise (`&name`, `*name`, `<<:`); sie sind "
+        "in Kursinhalten nicht erlaubt.",
+        "Schreibe den Wert an jeder Stelle aus, z. B. `materials: [Flipchart, Stifte]` statt "
+        "`materials: *standard`.",
+    ),
+    "YAML006": (
+        "Der Kopfbereich ist {size} Zeichen lang; erlaubt sind höchstens {limit}.",
+        "Prüfe, ob die schließende Linie `---` fehlt; lange Texte gehören in den Seitentext "
+        "unter dem Kopfbereich.",
+    ),
+    "YAML007": (
+        "Listen und Felder im Kopfbereich sind tiefer als {limit} Ebenen verschachtelt.",
+        "Schreibe die Felder so, wie die Seite „Felder im Kopfbereich“ sie zeigt; kein Feld "
+        "braucht mehr als fünf Ebenen.",
+    ),
+    "CFG004": (
+        "`{field}: {path}` zeigt aus dem Ordner docs/ hinaus; der Bau liest keine Dateien von "
+        "außerhalb des Kurses.",
+        "Lege die Datei unter docs/ ab und gib den Pfad relativ zu docs/ an, z. B. "
+        "`logo: assets/images/logo.svg` (kein `/` am Anfang, kein `..`, keine Adresse).",
+    ),
+    "MD003": (
+        "Das Bild „{src}“ liegt nicht im Ordner docs/ (absoluter Pfad, `..` über docs/ hinaus, "
+        "`file:` oder `data:`).",
+        "Lege das Bild unter docs/ ab, z. B. in docs/assets/images/, und verweise relativ zur "
+        "Seite, z. B. `![Beschreibung](../assets/images/bild.svg)`.",
+    ),
     # --- print (issue 20) ---
     # --- course design: timing, transfer, case world (issue 14) ---
     "CASE001": (

@@ -55,6 +55,11 @@ ClockTime = Annotated[
     Field(description="Uhrzeit im Format HH:MM, z. B. `09:00`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$"),
+    Field(description="Adresse, die mit `https://` oder `http://` beginnt."),
+]
 
 TRACK_LABELS = {"coordinators": "Koordination", "leaders": "Führung", "joint": "Gemeinsam"}
 CLOCK = re.compile(r"^(\d\d):(\d\d)$")
@@ -219,7 +224,7 @@ class Attribution(_Strict):
     title: Text = Field(description="Titel der Vorlage.")
     author: Text = Field(description="Urheberin oder Urheber.")
     licence: Text = Field(description="Lizenz der Vorlage, z. B. CC BY 4.0.")
-    link: str | None = Field(default=None, description="Adresse der Vorlage.")
+    link: WebAddress | None = Field(default=None, description="Adresse der Vorlage.")
     origin: str | None = Field(default=None, description="Herkunft, z. B. Verlag oder Projekt.")
 
 
@@ -227,7 +232,7 @@ class ImageCredit(Attribution):
     """Bildnachweis: ein Bild der Seite mit Titel, Urheberschaft, Lizenz, Link und Herkunft."""
 
     src: Text = Field(description="Pfad des Bildes wie im Text, z. B. `../assets/images/karte.svg`.")
-    link: str | None = Field(default=None, description="Adresse des Originals oder der Lizenz.")
+    link: WebAddress | None = Field(default=None, description="Adresse des Originals oder der Lizenz.")
     origin: Text = Field(description="Herkunft, z. B. „eigenes Werk“, Projekt oder Archiv.")
 
 
@@ -297,7 +302,7 @@ class Source(_Strict):
     )
     title: Text = Field(description="Titel, genau wie veröffentlicht.")
     publisher: str | None = Field(default=None, description="Verlag, Ort oder Reihe.")
-    url: str | None = Field(default=None, description="Adresse, falls frei verfügbar.")
+    url: WebAddress | None = Field(default=None, description="Adresse, falls frei verfügbar.")
     accessed: date | None = Field(
         default=None,
         description="Bei Webseiten: Tag des letzten Abrufs (JJJJ-MM-TT); erscheint als "
@@ -514,8 +519,8 @@ class Upstream(_Strict):
     """Der Kurs, auf dem eine angepasste Fassung beruht."""
 
     title: Text = Field(description="Name des Ursprungskurses.")
-    url: Text = Field(description="Adresse des Ursprungskurses.")
-    repository: str | None = Field(default=None, description="Adresse des Quellcodes.")
+    url: WebAddress = Field(description="Adresse des Ursprungskurses.")
+    repository: WebAddress | None = Field(default=None, description="Adresse des Quellcodes.")
 
 
 class CourseConfig(_Strict):

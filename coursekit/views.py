@@ -13,6 +13,7 @@ import posixpath
 import re
 from datetime import date, timedelta
 
+from . import escape
 from .loader import Course
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
@@ -36,8 +37,19 @@ GOAL_LABELS = {
 }
 
 
+def _esc(text: object) -> str:
+    """Text from content or configuration, escaped for Markdown and HTML (never markup)."""
+    return escape.text(text)
+
+
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+    """Text for a Markdown table cell: escaped, one line, pipes protected."""
+    return _esc(text or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _label(text: object) -> str:
+    """Text for a Markdown link label: escaped, brackets protected."""
+    return _esc(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def _href(course: Course, here: str, item_id: str) -> str:
@@ -49,7 +61,7 @@ def link(course: Course, here: str, item_id: str, text: str | None = None) -> st
     """A Markdown link to the page of an id, with the page's title as link text."""
     item = course.doc_of(item_id).item
     title = text or getattr(item, "title", None) or item_id
-    return f"[{title}]({_href(course, here, item_id)})"
+    return f"[{_label(title)}]({_href(course, here, item_id)})"
 
 
 def _hours(minutes: int) -> str:
@@ -72,11 +84,11 @@ def module_overview(course: Course, here: str, module_id: str) -> str:
         f"{len(units)} Einheiten · "
         f"Lernzeit {_hours(minutes)}",
         "",
-        m.summary,
+        _esc(m.summary),
         "",
         "**Ziele des Moduls**",
         "",
-        *[f"- {g}" for g in m.goals],
+        *[f"- {_esc(g)}" for g in m.goals],
         "",
     ]
     if m.prerequisites:
@@ -84,7 +96,7 @@ def module_overview(course: Course, here: str, module_id: str) -> str:
         lines += [f"**Voraussetzung:** {pre}", ""]
     lines += _bridge_list(course, here, m)
     for d, day in enumerate(m.days):
-        lines.append(f"**{day.title or f'Tag {d + 1}'}**")
+        lines.append(f"**{_esc(day.title or f'Tag {d + 1}')}**")
         lines.append("")
         for n, unit_id in enumerate(day.units, 1):
             if unit_id in course.units:
@@ -135,7 +147,7 @@ def _bridge_sheet(course: Course, here: str, m: Module, b: Bridge) -> list[str]:
     slots = bridge_slots(course, m, b)
     clock = bridge_start(course, m, b) is not None
     out = [
-        f"### Brückenbaustein: {unit.title}",
+        f"### Brückenbaustein: {_esc(unit.title)}",
         "",
         f"Für {_cell(b.audience)}, {_variants_text(variants_needing(course, m.id, b))}: "
         f"{_bridge_when(course, m, b)}. Wer {b.for_module} besucht hat, nimmt nicht teil.",
@@ -173,7 +185,7 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
             continue
         title = day.title or f"Tag {d + 1}"
         out += [
-            f"### {title}",
+            f"### {_esc(title)}",
             "",
             f"{clock_of(slots[0].start)} bis {clock_of(slots[-1].end)} Uhr · Lernzeit "
             f"{_hours(sum(s.minutes for s in slots if not s.is_break))}",
@@ -207,7 +219,7 @@ def unit_overview(course: Course, here: str, unit_id: str) -> str:
     facts = [f"**Dauer:** {u.duration} Minuten"]
     if module:
         facts.append(f"**Modul:** {link(course, here, module.id)}")
-    lines = [" · ".join(facts), "", u.summary, "", "**Lernziele**", ""]
+    lines = [" · ".join(facts), "", _esc(u.summary), "", "**Lernziele**", ""]
     lines += ["| Kompetenz | Die Teilnehmenden … |", "|---|---|"]
     for key, label in GOAL_LABELS.items():
         for goal in getattr(u.goals, key):
@@ -220,7 +232,7 @@ def unit_overview(course: Course, here: str, unit_id: str) -> str:
     if sheets:
         lines += [f"**Arbeitsblätter:** {', '.join(sheets)}", ""]
     if u.materials:
-        lines += [f"**Material:** {', '.join(u.materials)}", ""]
+        lines += [f"**Material:** {_esc(', '.join(u.materials))}", ""]
     return "\n".join(lines)
 
 
@@ -327,7 +339,7 @@ def key_points(course: Course, here: str, module_id: str) -> str:
     for u in course.units_of(module_id):
         points = key_points_of(course.doc_of(u.id))
         if points:
-            out += [f"## {u.title}", "", *[f"- {_plain_point(course, p)}" for p in points], ""]
+            out += [f"## {_esc(u.title)}", "", *[f"- {_plain_point(course, p)}" for p in points], ""]
     return "\n".join(out) or "_Die Einheiten dieses Moduls haben noch keine Kernaussagen._\n"
 
 
@@ -336,15 +348,18 @@ def german_date(d: date) -> str:
     return f"{d.day:02d}.{d.month:02d}.{d.year}"
 
 
+_PLAIN_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
 def _source_line(course: Course, source_id: str) -> str:
     s = course.sources[source_id]
-    text = f"{s.author} ({s.year_label}): _{s.title}_."
+    text = f"{_esc(s.author)} ({s.year_label}): _{_esc(s.title)}_."
     if s.publisher:
-        text += f" {s.publisher}."
+        text += f" {_esc(s.publisher)}."
     if s.published:
         text += f" Veröffentlicht am {german_date(s.published)}."
     if s.url:
-        text += f" <{s.url}>"
+        text += f" <{s.url}>" if _PLAIN_URL.match(s.url) else f" {_esc(s.url)}"
         if s.accessed:
             text += f", abgerufen am {german_date(s.accessed)}."
     return text
@@ -515,7 +530,7 @@ def section_title(course: Course, index_path: str) -> str | None:
 def term(course: Course, here: str, term_id: str, text: str | None = None) -> str:
     """A link to a glossary entry; the link text is the term (or the given form of it)."""
     t = course.terms[term_id]
-    return f"[{text or t.term}]({_href(course, here, term_id)}#{term_id})"
+    return f"[{_label(text or t.term)}]({_href(course, here, term_id)}#{term_id})"
 
 
 def glossary(course: Course, here: str) -> str:
@@ -710,8 +725,8 @@ def attributions(course: Course, here: str) -> str:
     """Licence of the course and every adapted source, for the licence appendix."""
     cfg = course.config
     lines = [
-        f"Die Inhalte dieser Fortbildung, Fassung {cfg.version}, stehen unter der Lizenz "
-        f"{cfg.licence}. Herausgeber: {cfg.organisation}.",
+        f"Die Inhalte dieser Fortbildung, Fassung {_esc(cfg.version)}, stehen unter der Lizenz "
+        f"{cfg.licence}. Herausgeber: {_esc(cfg.organisation)}.",
         "",
     ]
     adapted = [m for m in sorted(course.methods.values(), key=lambda m: m.title.lower()) if m.attribution]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterable
 
 from ..loader import Course, Document
+from ..paths import inside, is_remote
 from ..problems import Problem
 from .registry import WARNING, problem, rule
 
@@ -99,6 +101,30 @@ def image_without_credit(course: Course) -> Iterable[Problem]:
         for src, line in _image_sources(doc):
             if src not in credited:
                 yield problem("IMG001", doc.path, line, src=src)
+
+
+@rule("MD003", "image-outside-docs")
+def image_outside_docs(course: Course) -> Iterable[Problem]:
+    """Was: Ein Bild im Seitentext oder ein Bildnachweis (`images:` → `src`) zeigt aus dem
+    Ordner docs/ hinaus: ein absoluter Pfad, `..` über docs/ hinaus, `file:` oder `data:`.
+
+    Warum: Website und PDF dürfen nur Dateien des Kurses enthalten; sonst landeten Dateien
+    des bauenden Rechners im Handbuch. (Bilder von fremden Servern meldet die
+    Datenschutzprüfung des Baus.)
+
+    Beispiel: `![Karte](../../../../etc/passwd)` oder `![Karte](file:///home/kurs/karte.svg)`.
+
+    Stattdessen: Das Bild unter docs/ ablegen, etwa in docs/assets/images/, und relativ zur
+    Seite verweisen: `![Karte](../assets/images/karte.svg)`.
+    """
+    docs = Path(course.docs_dir)
+    for doc in course.documents:
+        for src, line in _image_sources(doc):
+            if src and not is_remote(src) and not inside(docs, src, doc.path):
+                yield problem("MD003", doc.path, line, src=src)
+        for i, credit in enumerate(doc.images):
+            if not is_remote(credit.src) and not inside(docs, credit.src, doc.path):
+                yield problem("MD003", doc.path, doc.line_of("images", i, "src"), src=credit.src)
 
 
 @rule("IMG002", "image-credit-unused", WARNING)

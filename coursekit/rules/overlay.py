@@ -6,6 +6,7 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from ..loader import Course
+from ..paths import inside
 from ..problems import Problem
 from .registry import WARNING, problem, rule
 
@@ -61,8 +62,28 @@ def logo_missing(course: Course) -> Iterable[Problem]:
     Stattdessen: Pfad und Dateiname genau so schreiben, wie die Datei unter docs/ liegt.
     """
     logo = course.config.logo
-    if logo and not (Path(course.docs_dir) / logo).is_file():
+    if logo and inside(Path(course.docs_dir), logo) and not (Path(course.docs_dir) / logo).is_file():
         yield problem("CFG003", course.config_file, _config_line(course, "logo"), path=logo)
+
+
+@rule("CFG004", "config-path-outside-docs")
+def config_path_outside_docs(course: Course) -> Iterable[Problem]:
+    """Was: Ein Pfad in `extra.course` (etwa `logo:`) zeigt aus dem Ordner docs/ hinaus: ein
+    absoluter Pfad, `..` über docs/ hinaus, eine Adresse (`file:`, `https:`) oder eine
+    Verknüpfung nach außen.
+
+    Warum: Der Bau läse, bettete oder kopierte sonst Dateien von außerhalb des Kurses, etwa
+    Systemdateien des Rechners, der die Website baut; Bilder von fremden Servern verstießen
+    gegen den Datenschutz.
+
+    Beispiel: `logo: ../../../../etc/passwd` oder `logo: https://example.org/logo.svg`.
+
+    Stattdessen: Die Datei nach docs/ legen und relativ dazu angeben:
+    `logo: assets/images/logo.svg`.
+    """
+    logo = course.config.logo
+    if logo and not inside(Path(course.docs_dir), logo):
+        yield problem("CFG004", course.config_file, _config_line(course, "logo"), field="logo", path=logo)
 
 
 PLACEHOLDER = "BITTE ERGÄNZEN"

@@ -47,6 +47,66 @@ def not_utf8(course: Course) -> Iterable[Problem]:
     return _from_defects("YAML003", course)
 
 
+@rule("YAML004", "duplicate-key")
+def duplicate_key(course: Course) -> Iterable[Problem]:
+    """Was: Ein Feld steht im selben Block zweimal, etwa zwei Zeilen `title:` (im Kopfbereich
+    einer Seite oder in mkdocs.yml).
+
+    Warum: YAML nimmt stillschweigend den letzten Wert; ein beim Kopieren doppelt geratenes
+    Feld überschreibt unbemerkt das erste.
+
+    Beispiel: `title: Rolle und Haltung` und zwei Zeilen tiefer `title: Rolle`.
+
+    Stattdessen: Jedes Feld genau einmal; den richtigen Wert behalten, die andere Zeile löschen.
+    """
+    return _from_defects("YAML004", course)
+
+
+@rule("YAML005", "yaml-alias")
+def yaml_alias(course: Course) -> Iterable[Problem]:
+    """Was: Der Kopfbereich verwendet YAML-Anker und -Verweise (`&name` und `*name`) oder
+    `<<:`-Verweise.
+
+    Warum: Kursinhalte brauchen sie nicht, und verschachtelte Verweise vervielfachen sich beim
+    Lesen: Wenige Zeilen können die Prüfung minutenlang beschäftigen und Gigabytes belegen.
+
+    Beispiel: `materials: *standard` mit `standard: &standard [Flipchart, Stifte]` weiter oben.
+
+    Stattdessen: Die Werte ausschreiben: `materials: [Flipchart, Stifte]`.
+    """
+    return _from_defects("YAML005", course)
+
+
+@rule("YAML006", "front-matter-too-large")
+def front_matter_too_large(course: Course) -> Iterable[Problem]:
+    """Was: Der Kopfbereich einer Seite ist größer als 64 KiB.
+
+    Warum: Der größte Kopfbereich des Kurses (das Glossar) hat etwa 13 KiB; ein viel größerer
+    ist fast immer ein Versehen (eingefügte Datei, fehlende schließende Linie `---`) und
+    verlangsamt jede Prüfung.
+
+    Beispiel: Die schließende Linie `---` fehlt, und der ganze Text gilt als Kopfbereich.
+
+    Stattdessen: Die Linie `---` nach dem Kopfbereich setzen; lange Texte gehören in den
+    Seitentext.
+    """
+    return _from_defects("YAML006", course)
+
+
+@rule("YAML007", "front-matter-too-deep")
+def front_matter_too_deep(course: Course) -> Iterable[Problem]:
+    """Was: Listen und Felder im Kopfbereich sind tiefer als 20 Ebenen verschachtelt.
+
+    Warum: Der Kurs braucht höchstens fünf Ebenen (Modul, Tage, Einheiten); tiefe
+    Verschachtelung ist ein Versehen oder ein Versuch, die Prüfung zu überlasten.
+
+    Beispiel: `x: [[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]`.
+
+    Stattdessen: Die Felder so schreiben, wie die Seite „Felder im Kopfbereich“ sie zeigt.
+    """
+    return _from_defects("YAML007", course)
+
+
 @rule("SCHEMA001", "missing-field")
 def missing_field(course: Course) -> Iterable[Problem]:
     """Was: Ein Pflichtfeld fehlt im Kopfbereich.
