@@ -93,3 +93,25 @@ def test_method_facts_and_plans_show_the_short_form(base_project):
     )
     assert "(Kurzform)" in views.unit_plan(c, "mod/u-zwei.md", "u-zwei")
     assert "(Kurzform)" not in views.unit_plan(c, "mod/u-eins.md", "u-eins")
+
+
+def test_web_pages_are_cited_undated_with_access_date():
+    c = course()
+    text = views.bibliography(c, "literatur.md")
+    line = next(x for x in text.splitlines() if "„Synergien vor Ort“, Projektthemen" in x)
+    assert line.startswith("- Bertelsmann Stiftung (o. J.): _Fortbildungen_.")
+    assert line.endswith("abgerufen am 01.12.2026.")
+    blog = next(x for x in text.splitlines() if "Netzwerkmanagement für Führungskräfte" in x)
+    assert "(2017)" in blog and "Veröffentlicht am 12.10.2017." in blog
+    assert "bertelsmann-2018" not in c.sources
+
+
+def test_case_world_lists_every_person_once_with_the_pages_naming_them():
+    c = course()
+    world = c.caseworld.item
+    table = views.case_world(c, "hintergrund/fallwelt.md")
+    rows = [line for line in table.splitlines() if line.startswith("| Frau ") or line.startswith("| Herr ")]
+    assert sorted(r.split(" | ")[0][2:] for r in rows) == sorted(p.name for p in world.people)
+    szabo = next(r for r in rows if r.startswith("| Frau Szabo |"))
+    assert "k1-ankommen.md" in szabo and "k3-ankommen.md" in szabo
+    assert len({p.name for p in world.people}) == len(world.people)

@@ -26,7 +26,8 @@ _NOT_NAMES = frozenset({
     "Doktor", "Minister", "Ministerin", "Präsident", "Präsidentin", "Vorsitzende", "Vorsitzender",
     "Ihr", "Ihre", "Ihrer", "Ihres", "Sie",
 })
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+# A paragraph ends at a blank line; a list item starts a new one.
+_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])")
 
 
 def registry(course: Course) -> CaseWorld | None:
@@ -36,9 +37,13 @@ def registry(course: Course) -> CaseWorld | None:
 
 
 def paragraphs(doc: Document) -> Iterator[tuple[int, str]]:
-    """(offset, text) of every paragraph of the page body, code blanked."""
-    for m in _PARAGRAPH.finditer(_prose(doc)):
-        yield m.start(), m.group(0)
+    """(offset, text) of every paragraph or list item of the page body, code blanked."""
+    text = _prose(doc)
+    start = 0
+    for m in _BREAK.finditer(text):
+        yield start, text[start:m.start()]
+        start = m.end()
+    yield start, text[start:]
 
 
 def mentions(text: str, known: set[str]) -> Iterator[tuple[str, int]]:
