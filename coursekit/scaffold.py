@@ -23,6 +23,7 @@ from .loader import Course, german_detail, parse_document
 from .model import Method, Module, Unit
 from .problems import Severity, summary
 from .rules import check
+from .rules.design import MIN_BUFFER
 
 __all__ = ["ScaffoldError", "new_method", "new_unit", "slug"]
 
@@ -278,7 +279,10 @@ def _schedule(text: str, rel: str, unit_id: str, title: str, day: int | None) ->
                 last = j
         number = len(doc.meta.get("days") or []) + 1
         day_title = json.dumps(f"Tag {number}: {title}", ensure_ascii=False)
-        lines.insert(last + 1, f"{indent}- title: {day_title}\n{indent}  units: [{unit_id}]\n")
+        lines.insert(
+            last + 1,
+            f"{indent}- title: {day_title}\n{indent}  units: [{unit_id}]\n{indent}  buffer: {MIN_BUFFER}\n",
+        )
     new_text = "".join(lines)
     before, after = doc.meta, parse_document(new_text, rel)[0].meta
     try:

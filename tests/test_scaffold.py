@@ -98,7 +98,7 @@ Text
 
 def test_schedule_edits_only_the_days():
     new_day = _schedule(MODULE, "mod/index.md", "u-drei", "Drei", None)
-    assert '  - title: "Tag 2: Drei"\n    units: [u-drei]\nliterature: []' in new_day
+    assert '  - title: "Tag 2: Drei"\n    units: [u-drei]\n    buffer: 15\nliterature: []' in new_day
     same_day = _schedule(MODULE, "mod/index.md", "u-drei", "Drei", 1)
     assert "    units: [u-eins, u-zwei, u-drei]  # Kommentar bleibt\n" in same_day
     block = MODULE.replace("units: [u-eins, u-zwei]  # Kommentar bleibt", "units:\n      - u-eins")
