@@ -158,7 +158,8 @@
         ]);
       });
       var nodes = [
-        el("p", { text: open ? open + " von " + data.statements.length + " Aussagen sind noch offen; sie zählen nicht mit." :
+        el("p", { text: open ? open + " von " + data.statements.length + (open === 1 ? " Aussagen ist" : " Aussagen sind") +
+          " noch offen; offene Aussagen zählen nicht mit." :
           "Alle " + data.statements.length + " Aussagen sind beantwortet." }),
         list,
         table("Punkte je Dimension", ["Dimension", "Punkte", "möglich", "Prozent", data.unknown, "offen"],
@@ -237,8 +238,9 @@
       }));
       show("Übereinstimmung und Streuung", [
         el("p", { text: records.length + " Einschätzungen: " + records.map(function (r) { return describe(r, r.label); }).join("; ") + "." }),
-        el("p", { text: wide.length ? wide.length + " Aussagen liegen zwei oder mehr Stufen auseinander. Mit ihnen beginnt das Gespräch: " +
-          wide.slice(0, 5).map(function (x) { return x.statement.nr; }).join(", ") + "." :
+        el("p", { text: wide.length ? (wide.length === 1 ? "1 Aussage liegt" : wide.length + " Aussagen liegen") +
+          " zwei oder mehr Stufen auseinander. Mit " + (wide.length === 1 ? "ihr" : "ihnen") + " beginnt das Gespräch: " +
+          wide.slice(0, 5).map(function (x) { return x.statement.nr; }).join(", ") + (wide.length > 5 ? " und weitere" : "") + "." :
           "Keine Aussage liegt zwei oder mehr Stufen auseinander." }),
         list,
         table("Streuung je Dimension (Prozent)", ["Dimension", "niedrigster Wert", "höchster Wert", "Spannweite"],
