@@ -125,15 +125,25 @@ UNIT_BODY = f"""{{{{ unit_overview() }}}}
 
     - {TODO}: Worauf achten Trainerinnen und Trainer bei der Durchführung?
 
+## Für kleine und große Gruppen
+
+- **Mit 8 Teilnehmenden:** {TODO}: Wie viele Gruppen, welche Runden, was entfällt oder wird länger?
+- **Mit 24 Teilnehmenden:** {TODO}: Gruppen, Zeiten, Raum, zweite Trainerin oder zweiter Trainer.
+
 ## Reflexionsfragen
 
 - {TODO}: erste Frage
 - {TODO}: zweite Frage
 - {TODO}: dritte Frage
 
-## Transferaufgabe
+{TODO}: Ein Satz zum Transferplan des Moduls, z. B. „Halten Sie im Transferplan fest, …“. Die
+eine Transferaufgabe des Moduls (`## Transferaufgabe`) steht nur in seiner letzten Einheit.
 
-{TODO}: Was erproben die Teilnehmenden bis zum nächsten Modul in ihrer eigenen Arbeit?
+## Auf einen Blick
+
+- {TODO}: erste Kernaussage als ganzer, kurzer Satz.
+- {TODO}: zweite Kernaussage.
+- {TODO}: dritte Kernaussage.
 
 ## Literatur
 
@@ -228,7 +238,12 @@ def new_unit(
     if new_index is None:
         return path, None
     index.write_text(new_index, encoding="utf-8")
-    where = f"am Kurstag {day}" if day else f"als neuer Kurstag {len(days) + 1}"
+    if day is None:
+        where = f"als neuer Kurstag {len(days)} vor dem letzten Kurstag"
+    elif day == len(days):
+        where = f"am Kurstag {day} vor der letzten Einheit des Moduls"
+    else:
+        where = f"am Kurstag {day}"
     return path, f"In {index} {where} eingeplant (days: … units:)."
 
 
@@ -259,28 +274,29 @@ def _schedule(text: str, rel: str, unit_id: str, title: str, day: int | None) ->
     lines = text.splitlines(keepends=True)
     if not lines[-1].endswith("\n"):
         lines[-1] += "\n"
+    count = len(doc.meta.get("days") or [])
     if day is not None:
         i = doc.lines.get(("days", day - 1, "units"), 0) - 1
         m = _FLOW_UNITS.match(lines[i].rstrip("\n")) if i >= 0 else None
         if not m:
             return None
-        lines[i] = f"{m.group(1)}{m.group(2)}, {unit_id}{m.group(3)}\n"
+        units = [u.strip() for u in m.group(2).split(",") if u.strip()]
+        # the module's last unit holds its one transfer task (TEXT002): it stays last
+        units = [*units[:-1], unit_id, units[-1]] if day == count and units else [*units, unit_id]
+        lines[i] = f"{m.group(1)}{', '.join(units)}{m.group(3)}\n"
     else:
         first = doc.lines.get(("days", 0), 0) - 1
+        start = doc.lines.get(("days", count - 1), 0) - 1
         m = re.match(r"^(\s*)-\s", lines[first]) if first >= 0 else None
-        if not m:
+        if not m or not re.match(r"^\s*-\s", lines[start]):
             return None
-        indent, last = m.group(1), first
-        for j in range(first + 1, len(lines)):
-            line = lines[j]
-            if line.strip() and not (line[0] in " \t" or (not indent and line.startswith("- "))):
-                break
-            if line.strip():
-                last = j
-        number = len(doc.meta.get("days") or []) + 1
-        day_title = json.dumps(f"Tag {number}: {title}", ensure_ascii=False)
+        indent = m.group(1)
+        while start > 0 and lines[start - 1].strip().startswith("#"):
+            start -= 1  # a comment above the last day stays with it
+        day_title = json.dumps(f"Neuer Kurstag: {title}", ensure_ascii=False)
+        # before the last day, so the module's closing unit with the transfer task stays last
         lines.insert(
-            last + 1,
+            start,
             f"{indent}- title: {day_title}\n{indent}  units: [{unit_id}]\n{indent}  buffer: {MIN_BUFFER}\n",
         )
     new_text = "".join(lines)
@@ -342,7 +358,8 @@ def run(args: Any) -> int:
             "Ablaufplan und Text.",
             f"Ablaufplan (`steps`): Die Minuten der Schritte ergeben zusammen genau `duration` "
             f"({meta['duration']} Minuten); Methoden mit `method: kennung` aus der Methodensammlung.",
-            "Einplanen: Die Einheit steht als eigener Kurstag im Modul. Um sie in einen anderen Tag "
+            "Einplanen: Die Einheit steht als eigener Kurstag vor dem letzten Tag des Moduls. Um sie "
+            "in einen anderen Tag "
             f"zu verschieben, die Kennung in {_show(docs / index)} unter `days:` → `units:` umtragen "
             f"(höchstens {course.config.max_day_minutes} Minuten Lernzeit je Tag).",
             "Arbeitsblatt im Ordner arbeitsblaetter/ anlegen und unter `worksheets:` eintragen; "

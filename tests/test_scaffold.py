@@ -47,7 +47,13 @@ def test_new_unit_passes_the_check_and_is_scheduled(course_copy, capsys, duratio
     course = coursekit.load_project(config)
     unit = course.units["k1-konflikte-im-team"]
     assert unit.module == "K1" and unit.duration == int(duration)
-    assert course.modules["K1"].days[-1].units == ["k1-konflikte-im-team"]
+    # a new day before the last one: the module's closing unit keeps its transfer task (TEXT002)
+    assert course.modules["K1"].days[-2].units == ["k1-konflikte-im-team"]
+    assert course.modules["K1"].days[-1].units[-1] == "k1-transfer"
+    body = path.read_text(encoding="utf-8")
+    for heading in ("## Für kleine und große Gruppen", "## Auf einen Blick"):
+        assert f"\n{heading}\n" in body
+    assert "\n## Transferaufgabe\n" not in body
     assert _problems(course_copy) - before == set()
 
 
@@ -98,8 +104,12 @@ Text
 
 def test_schedule_edits_only_the_days():
     new_day = _schedule(MODULE, "mod/index.md", "u-drei", "Drei", None)
-    assert '  - title: "Tag 2: Drei"\n    units: [u-drei]\n    buffer: 15\nliterature: []' in new_day
-    same_day = _schedule(MODULE, "mod/index.md", "u-drei", "Drei", 1)
-    assert "    units: [u-eins, u-zwei, u-drei]  # Kommentar bleibt\n" in same_day
+    assert ('days:\n  - title: "Neuer Kurstag: Drei"\n    units: [u-drei]\n    buffer: 15\n'
+            '  # erster Tag\n  - title: Tag 1\n') in new_day
+    last_day = _schedule(MODULE, "mod/index.md", "u-drei", "Drei", 1)
+    assert "    units: [u-eins, u-drei, u-zwei]  # Kommentar bleibt\n" in last_day
+    two_days = MODULE.replace("literature: []", "  - title: Tag 2\n    units: [u-vier]\nliterature: []")
+    first_day = _schedule(two_days, "mod/index.md", "u-drei", "Drei", 1)
+    assert "    units: [u-eins, u-zwei, u-drei]  # Kommentar bleibt\n" in first_day
     block = MODULE.replace("units: [u-eins, u-zwei]  # Kommentar bleibt", "units:\n      - u-eins")
     assert _schedule(block, "mod/index.md", "u-drei", "Drei", 1) is None  # told to add by hand

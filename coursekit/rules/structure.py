@@ -9,7 +9,7 @@ from ..loader import Course, Document
 from ..model import Unit
 from ..problems import Problem
 from .markdown import _prose
-from .registry import WARNING, problem, rule
+from .registry import problem, rule
 
 __all__ = ["KEY_POINTS", "TRANSFER", "GROUP_SIZES", "key_points_of", "last_unit_of", "section"]
 
@@ -54,7 +54,7 @@ def _units(course: Course) -> Iterator[tuple[Unit, Document]]:
         yield unit, course.doc_of(unit.id)
 
 
-@rule("TEXT001", "unit-key-points", WARNING)
+@rule("TEXT001", "unit-key-points")
 def unit_key_points(course: Course) -> Iterable[Problem]:
     """Was: Eine Einheit hat keinen Abschnitt `## Auf einen Blick` oder er hat nicht drei bis
     fünf Listenpunkte.
@@ -77,7 +77,7 @@ def unit_key_points(course: Course) -> Iterable[Problem]:
             yield problem("TEXT001", doc.path, found[0], unit=unit.id, state=f"hat {count} Listenpunkte statt drei bis fünf")
 
 
-@rule("TEXT002", "transfer-not-last", WARNING)
+@rule("TEXT002", "transfer-not-last")
 def transfer_not_last(course: Course) -> Iterable[Problem]:
     """Was: Eine Einheit, die nicht die letzte ihres Moduls ist, hat einen Abschnitt
     `## Transferaufgabe`, oder der letzten Einheit eines Moduls fehlt er.
@@ -104,7 +104,7 @@ def transfer_not_last(course: Course) -> Iterable[Problem]:
             yield problem("TEXT002", doc.path, doc.body_line, unit=unit.id, what=what)
 
 
-@rule("TEXT003", "group-sizes-missing", WARNING)
+@rule("TEXT003", "group-sizes-missing")
 def group_sizes_missing(course: Course) -> Iterable[Problem]:
     """Was: Eine Einheit hat keinen Abschnitt `## Für kleine und große Gruppen`.
 
