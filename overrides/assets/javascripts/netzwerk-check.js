@@ -90,9 +90,10 @@
     }
 
     function table(caption, head, rows) {
-      return el("div", { "class": "md-typeset__scrollwrap" }, [
+      // focusable and named, so a table wider than a phone can be scrolled with the keyboard
+      return el("div", { "class": "md-typeset__scrollwrap", tabindex: "0", role: "region", "aria-label": caption }, [
         el("div", { "class": "md-typeset__table" }, [
-          el("table", { "class": "netcheck-table" }, [
+          el("table", {}, [  // no class: Material styles plain tables
             el("caption", { text: caption }),
             el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", { scope: "col", text: h }); }))]),
             el("tbody", {}, rows.map(function (row) {
