@@ -135,7 +135,7 @@ def _bridge_list(course: Course, here: str, m: Module) -> list[str]:
         where = _variants_text(names) if names else "derzeit in keiner Kursvariante nötig"
         replaced = link(course, here, b.for_module, b.for_module) if b.for_module in course.modules else b.for_module
         lines.append(
-            f"- {link(course, here, b.unit)} für {_cell(b.audience)} statt {replaced}: "
+            f"- **Für {_cell(b.audience)}** (statt {replaced}): {link(course, here, b.unit)}, "
             f"{_bridge_when(course, m, b)}, {where}"
         )
     return [*lines, ""]
@@ -147,9 +147,9 @@ def _bridge_sheet(course: Course, here: str, m: Module, b: Bridge) -> list[str]:
     slots = bridge_slots(course, m, b)
     clock = bridge_start(course, m, b) is not None
     out = [
-        f"### Brückenbaustein: {_esc(unit.title)}",
+        f"### Brückenbaustein für {_cell(b.audience)}",
         "",
-        f"Für {_cell(b.audience)}, {_variants_text(variants_needing(course, m.id, b))}: "
+        f"{link(course, here, unit.id)}, nur {_variants_text(variants_needing(course, m.id, b))}: "
         f"{_bridge_when(course, m, b)}. Wer {b.for_module} besucht hat, nimmt nicht teil.",
         "",
         '<div class="run-sheet" markdown>',

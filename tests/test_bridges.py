@@ -69,9 +69,10 @@ def test_bridges_show_in_module_page_run_sheet_and_calendar():
     here = "joint/g1/index.md"
     overview = views.module_overview(c, here, "G1")
     assert "Brückenbausteine" in overview
-    assert "für Führungskräfte ohne F1" in overview and "in der Variante „Koordination“" in overview
+    assert "**Für Führungskräfte ohne F1** (statt [F1]" in overview
+    assert "in der Variante „Koordination“" in overview and "in der Variante „Führung“" in overview
     sheet = views.run_sheet(c, here, "G1")
-    assert sheet.index("### Brückenbaustein:") < sheet.index("### Auftakttag")
+    assert sheet.index("### Brückenbaustein für Führungskräfte ohne F1") < sheet.index("### Auftakttag")
     assert "0–10 min" in sheet  # a bridge on its own date has minutes, not clock times
     coordination = views.course_calendar(c, "konzept.md", "Koordination")
     assert "Brückenbaustein" in coordination and "g1-bruecke-fuehrung.md" in coordination
