@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from ..loader import Course
 from ..model import Module, Unit
 from ..problems import Problem
-from .registry import WARNING, problem, rule
+from .registry import problem, rule
 
 MIN_BUFFER = 15
 """Minutes of time buffer every course day plans at its end."""
 
 
-@rule("PLAN003", "method-too-short", WARNING)
+@rule("PLAN003", "method-too-short")
 def method_too_short(course: Course) -> Iterable[Problem]:
     """Was: Die Schritte einer Einheit geben einer Methode weniger Zeit als ihre Mindestdauer
     (`duration.min` auf der Methodenseite, bei `short_form: true` die Minuten der Kurzform).
@@ -81,7 +81,7 @@ def short_form_missing(course: Course) -> Iterable[Problem]:
                 )
 
 
-@rule("DAY004", "day-without-buffer", WARNING)
+@rule("DAY004", "day-without-buffer")
 def day_without_buffer(course: Course) -> Iterable[Problem]:
     """Was: Ein Kurstag plant am Ende weniger als 15 Minuten Zeitpuffer (`buffer`).
 
