@@ -599,7 +599,7 @@ def course_calendar(course: Course, here: str, variant: str | None = None) -> st
             for b in needed_in(course, modules, module_id):
                 if b.unit in course.units:
                     rows.append(
-                        f"| {_month(begin)} (Woche {week + 1}, vorab) | Brückenbaustein "
+                        f"| {_month(begin)} (Woche {week + 1}, vorab) | "
                         f"{link(course, here, b.unit)} für {_cell(b.audience)} | "
                         f"{_bridge_when(course, m, b)} |"
                     )

@@ -75,9 +75,9 @@ def test_bridges_show_in_module_page_run_sheet_and_calendar():
     assert sheet.index("### Brückenbaustein für Führungskräfte ohne F1") < sheet.index("### Auftakttag")
     assert "0–10 min" in sheet  # a bridge on its own date has minutes, not clock times
     coordination = views.course_calendar(c, "konzept.md", "Koordination")
-    assert "Brückenbaustein" in coordination and "g1-bruecke-fuehrung.md" in coordination
+    assert "g1-bruecke-fuehrung.md) für Führungskräfte ohne F1 | eigener Termin" in coordination
     assert "g1-bruecke-koordination.md" not in coordination
-    assert "Brückenbaustein" not in views.course_calendar(c, "konzept.md", "Komplett")
+    assert "g1-bruecke" not in views.course_calendar(c, "konzept.md", "Komplett")
 
 
 def test_a_vorlauf_bridge_gets_clock_times_before_the_day():
