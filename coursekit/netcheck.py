@@ -74,6 +74,7 @@ def netzwerk_check(course: Course, here: str, check_id: str) -> str:
     parts = [
         f'<form class="netcheck" id="netcheck" data-netcheck="{_data(check)}" '
         f'aria-label="{_e(check.title)}" novalidate>',
+        f'<p class="netcheck__scale-note">{_e(_scale_note(check))}</p>',
         '<p class="netcheck__name"><label for="nc-network">Name des Netzwerks (freiwillig, steht '
         'nur in Ihrer Datei)</label> <input type="text" id="nc-network" name="network" '
         'autocomplete="off"></p>',
@@ -122,6 +123,11 @@ def netzwerk_check(course: Course, here: str, check_id: str) -> str:
     return "\n".join(parts)
 
 
+def _scale_note(check: Selfcheck) -> str:
+    points = ", ".join(f"„{p.label}“ {p.points}" for p in check.scale)
+    return f"Punkte je Antwort: {points}; „{check.unknown}“ zählt nicht."
+
+
 def _md(text: str) -> str:
     """Content text for a Markdown line: HTML escaped, Markdown emphasis and links inert."""
     out = _e(text)
@@ -136,12 +142,10 @@ def netzwerk_check_sheet(course: Course, here: str, check_id: str) -> str:
     check = course.selfchecks[check_id]
     labels = [p.label for p in check.scale] + [check.unknown]
     top = max(p.points for p in check.scale)
-    points = ", ".join(f"„{p.label}“ {p.points}" for p in check.scale)
     lines = [
         '<div class="netcheck-sheet" markdown>',
         "",
-        f"Kreuzen Sie bei jeder Aussage genau ein Feld an. Punkte: {_md(points)}; "
-        f"„{_md(check.unknown)}“ zählt nicht.",
+        f"Kreuzen Sie bei jeder Aussage genau ein Feld an. {_md(_scale_note(check))}",
         "",
     ]
     for d, dim, items in numbered(check):

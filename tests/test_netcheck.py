@@ -422,3 +422,10 @@ def test_print_shows_answers_and_results_but_no_buttons(context, site_url, check
     assert page.locator("#netcheck-result .netcheck-chart").is_visible()
     assert page.locator("input[type=radio]:checked").first.is_visible()
     assert "(67 %)" in page.locator("#netcheck-result").inner_text()
+
+
+def test_form_and_worksheet_pass_axe_before_any_answer(context, site_url):
+    page = context.new_page()
+    for path in (PAGE, SHEET):
+        page.goto(site_url + path)
+        assert _axe(page) == [], path

@@ -200,6 +200,11 @@
       ], "Der Vergleich von zwei Ergebnissen steht unter dem Fragebogen.");
     }
 
+    function step(points) {
+      for (var i = 0; i < data.scale.length; i++) if (data.scale[i].points === points) return i;
+      return 0;
+    }
+
     function spread(records) {
       var perDim = data.dimensions.map(function (d, i) {
         var values = records.map(function (r) { return score(r.answers)[i].pct; })
@@ -217,15 +222,17 @@
         });
         var min = values.length ? Math.min.apply(null, values) : null;
         var max = values.length ? Math.max.apply(null, values) : null;
-        return { statement: s, min: min, max: max, spread: values.length ? max - min : null, n: values.length, unknown: unknown };
+        var steps = values.length ? step(max) - step(min) : null;
+        return { statement: s, min: min, max: max, spread: values.length ? max - min : null, steps: steps, n: values.length, unknown: unknown };
       });
       var label = function (v) {
         if (v === null) return "–";
         var p = data.scale.filter(function (x) { return x.points === v; })[0];
         return v + (p ? " (" + p.label + ")" : "");
       };
-      var wide = perStatement.filter(function (x) { return x.spread !== null && x.spread >= 2; })
-        .sort(function (x, y) { return y.spread - x.spread; });
+      // a talking point: answers two or more scale steps apart (whatever points the steps carry)
+      var wide = perStatement.filter(function (x) { return x.steps !== null && x.steps >= 2; })
+        .sort(function (x, y) { return y.steps - x.steps; });
       var list = el("ul", { "class": "netcheck-chart" }, perDim.map(function (r) {
         var range = el("span", { "class": "netcheck-range", "aria-hidden": "true" }, [el("span", { "class": "netcheck-range__fill" })]);
         range.firstChild.style.marginLeft = (r.min || 0) + "%";
@@ -251,7 +258,7 @@
         table("Streuung je Aussage (Punkte)", ["Aussage", "niedrigster Wert", "höchster Wert", "Spannweite", data.unknown, "Gesprächsanlass"],
           perStatement.map(function (x) {
             return [x.statement.nr + " " + x.statement.text, label(x.min), label(x.max),
-              x.spread === null ? "–" : String(x.spread), String(x.unknown), x.spread !== null && x.spread >= 2 ? "ja" : "nein"];
+              x.spread === null ? "–" : String(x.spread), String(x.unknown), x.steps !== null && x.steps >= 2 ? "ja" : "nein"];
           }))
       ], "Die Streuung von " + records.length + " Einschätzungen steht unter dem Fragebogen.");
     }
