@@ -280,6 +280,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Entferne „{unit}“ aus `days: … units:`; als Brückenbaustein wird sie nur in den "
         "Varianten eingeplant, die sie brauchen.",
     ),
+    "PRE002": (
+        "Die Einheit „{unit}“ verlangt Ergebnisse aus „{ref}“, aber „{module}“ setzt „{ref}“ "
+        "nicht voraus.",
+        "Nimm „{ref}“ in `prerequisites` von „{module}“ auf (und lege für Varianten ohne „{ref}“ "
+        "einen Brückenbaustein an), oder schreibe „aus {ref}, falls vorhanden“, wenn es nur eine "
+        "Hilfe ist.",
+    ),
     "VAR007": (
         "Mit dem Vorlauf „{unit}“ hat der erste Kurstag für dessen Gruppe {minutes} Minuten "
         "Lernzeit ({day} am Tag plus Vorlauf); erlaubt sind höchstens {limit}.",

@@ -7,7 +7,7 @@ from coursekit import views
 
 from conftest import ROOT
 
-BRIDGE_RULES = {"VAR002", "VAR004", "VAR005", "VAR006", "VAR007"}
+BRIDGE_RULES = {"PRE002", "VAR002", "VAR004", "VAR005", "VAR006", "VAR007"}
 
 
 def course():
@@ -51,8 +51,20 @@ def test_removing_g1_prerequisites_is_caught_through_its_bridges():
     c = course()
     _change_module(c, "G1", prerequisites=[])
     found = _found(c)
-    assert [r for r, _ in found] == ["VAR004", "VAR004"]
-    assert all("steht nicht unter `prerequisites` von „G1“" in m for _, m in found)
+    var004 = [m for r, m in found if r == "VAR004"]
+    assert len(var004) == 2 and all("steht nicht unter `prerequisites` von „G1“" in m for m in var004)
+    assert {r for r, _ in found} == {"VAR004", "PRE002"}
+
+
+def test_removing_prerequisites_and_bridges_is_still_caught_in_the_units():
+    """What the units ask participants to bring ("Unterlagen aus K1 und F1") shows the need."""
+    c = course()
+    _change_module(c, "G1", prerequisites=[], bridges=[])
+    found = coursekit.check(c, only=BRIDGE_RULES)
+    assert {p.rule for p in found} == {"PRE002"}
+    assert {(p.file.rsplit("/", 1)[-1], p.message.split("„")[2][:2]) for p in found} >= {
+        ("g1-auftrag.md", "K1"), ("g1-auftrag.md", "F1"), ("g1-problemdefinition.md", "F1"),
+    }
 
 
 def test_complete_variant_needs_no_bridge():

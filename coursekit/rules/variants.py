@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..bridges import needed_in
 from ..loader import Course
-from ..model import Module
+from ..model import Module, Unit
 from ..problems import Problem
 from ..schedule import day_slots
-from .registry import _suggest, problem, rule
+from .registry import WARNING, _suggest, problem, rule
 from .overlay import _config_line
 
 def _variant_line(course: Course, *path: str | int) -> int:
@@ -187,3 +188,54 @@ def bridge_day_too_long(course: Course) -> Iterable[Problem]:
                 "VAR007", doc.path, doc.line_of("bridges", i, "placement"), unit=bridge.unit,
                 minutes=total, day=day, limit=limit,
             )
+
+
+_FROM_MODULE = re.compile(r"\baus (?:dem Modul |den Modulen )?([A-Z][0-9]+(?:(?:, | und | oder | bis )[A-Z][0-9]+)*)")
+_MODULE_ID = re.compile(r"[A-Z][0-9]+")
+
+
+def _required(course: Course, module_id: str) -> set[str]:
+    """The module and everything it requires, directly or through other modules."""
+    seen, todo = {module_id}, [module_id]
+    while todo:
+        module = course.modules.get(todo.pop())
+        for pre in module.prerequisites if module else ():
+            if pre not in seen:
+                seen.add(pre)
+                todo.append(pre)
+    return seen
+
+
+@rule("PRE002", "unit-needs-unrequired-module", WARNING)
+def unit_needs_unrequired_module(course: Course) -> Iterable[Problem]:
+    """Was: Ein Schritt im Ablaufplan verlangt Ergebnisse „aus“ einem Modul (etwa „Unterlagen aus
+    K1“), das sein Modul weder direkt noch über andere Module voraussetzt.
+
+    Warum: In einer Variante ohne dieses Modul fehlen den Teilnehmenden die Unterlagen. Die
+    Prüfung der Varianten (VAR002) sieht nur `prerequisites`; dieser Hinweis findet, was dort
+    fehlt.
+
+    Beispiel: G1 mit `prerequisites: []` und dem Material „mitgebrachte Unterlagen aus K1 und F1“.
+
+    Stattdessen: `prerequisites: [K1, F1]` in G1 (und Brückenbausteine für Varianten ohne sie),
+    oder im Text „aus K1, falls vorhanden“, wenn das Material nur eine Hilfe ist.
+    """
+    for doc in course.documents:
+        unit = doc.item
+        if not isinstance(unit, Unit) or unit.module not in course.modules:
+            continue
+        required = _required(course, unit.module)
+        for i, step in enumerate(unit.steps):
+            for field in ("content", "material"):
+                text = getattr(step, field) or ""
+                reported: set[str] = set()
+                for m in _FROM_MODULE.finditer(text):
+                    if "falls" in text[m.end():m.end() + 20]:
+                        continue
+                    for ref in _MODULE_ID.findall(m.group(1)):
+                        if ref in course.modules and ref not in required and ref not in reported:
+                            reported.add(ref)
+                            yield problem(
+                                "PRE002", doc.path, doc.line_of("steps", i, field),
+                                unit=unit.id, ref=ref, module=unit.module,
+                            )
