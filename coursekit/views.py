@@ -487,8 +487,8 @@ def _sub_model(annotation: object) -> type | None:
 
 def nav_key(course: Course, path: str, title: str, *, top: bool = False, section: bool = False) -> tuple:
     """Sort key of a navigation item: configured order at the top; inside a module the
-    module page, then units in schedule order, then worksheets by first use; other pages by
-    an optional ``order:`` number in their front matter, then by title."""
+    module page, then its bridge units, then units in schedule order, then worksheets by first
+    use; other pages by an optional ``order:`` number in their front matter, then by title."""
     if top:
         head = path.split("/", 1)[0]
         order = course.config.nav_order
@@ -501,6 +501,8 @@ def nav_key(course: Course, path: str, title: str, *, top: bool = False, section
         return (1, 0, item.id)
     if isinstance(item, Unit) and item.module in course.modules:
         ids = [u.id for u in course.units_of(item.module)]
+        if item.id in {b.unit for b in course.modules[item.module].bridges}:
+            return (1, -1, title.lower())  # a bridge takes place before the first day
         return (1, ids.index(item.id) if item.id in ids else len(ids), title.lower())
     if isinstance(item, Worksheet):
         users = [

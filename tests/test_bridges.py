@@ -100,3 +100,10 @@ def test_a_vorlauf_bridge_gets_clock_times_before_the_day():
     sheet = views.run_sheet(c, "joint/g1/index.md", "G1")
     assert "07:30–07:40" in sheet  # the 90-minute K1 bridge ends when the day starts at 09:00
     assert "08:00–08:10" in sheet  # the 60-minute F1 bridge
+
+
+def test_bridge_units_come_first_in_the_navigation():
+    c = course()
+    key = lambda path: views.nav_key(c, path, path)  # noqa: E731
+    assert key("joint/g1/g1-bruecke-fuehrung.md") < key("joint/g1/g1-ankommen.md")
+    assert key("joint/g1/g1-bruecke-koordination.md") < key("joint/g1/g1-ankommen.md")
