@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, escape, handbook, images, metadata, privacy, search, views
+from coursekit import a11y, current, escape, handbook, images, metadata, privacy, search, tables, views
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -148,6 +148,7 @@ def on_page_markdown(markdown, page, config, files):
 @_timed("pages")
 def on_page_content(html, page, config, files):
     html = a11y.fix_page_html(html)
+    html = tables.structure_plans(html)
     doc = current.course.doc_at(page.file.src_uri)
     if doc is not None and doc.images:
         html = images.caption_images(html, doc.images, page.file.src_uri)

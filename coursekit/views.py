@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from . import escape
 from .loader import Course
+from .numbering import unit_number, worksheet_number
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
 from .rules import RULES
@@ -207,7 +208,7 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
             method = _method_cell(course, here, s.step)
             out.append(
                 f"| {time} | {_cell(s.step.content)} | {s.step.phase} | {method} | "
-                f"{s.step.social_form or ''} | {_cell(s.step.material)} |"
+                f"{s.step.social_form or ''} | {_material(course, here, s.unit, s.step.material)} |"
             )
         out += ["", "</div>", ""]
     return "\n".join(out)
@@ -216,7 +217,8 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
 def unit_overview(course: Course, here: str, unit_id: str) -> str:
     u = course.units[unit_id]
     module = course.modules.get(u.module)
-    facts = [f"**Dauer:** {u.duration} Minuten"]
+    number = unit_number(course, unit_id)
+    facts = ([f"**Einheit {number}**"] if number else []) + [f"**Dauer:** {u.duration} Minuten"]
     if module:
         facts.append(f"**Modul:** {link(course, here, module.id)}")
     lines = [" · ".join(facts), "", _esc(u.summary), "", "**Lernziele**", ""]
@@ -244,6 +246,26 @@ def _method_cell(course: Course, here: str, step) -> str:
     return link(course, here, step.method) + mark
 
 
+def span(low: int, high: int, unit: str) -> str:
+    """A range in words: "2 Personen" when both ends agree, else "8 bis 20 Personen"."""
+    return f"{low} {unit}" if low == high else f"{low} bis {high} {unit}"
+
+
+_SHEET_WORD = re.compile(r"\bArbeitsbl(att|ätter)\b(?! AB )")
+
+
+def _material(course: Course, here: str, unit: Unit, text: str | None) -> str:
+    """A material cell; "Arbeitsblatt" names the unit's worksheet by number and links it,
+    so "Arbeitsblatt Teil C" on paper says which sheet."""
+    cell = _cell(text)
+    sheets = [w for w in unit.worksheets if w in course.worksheets]
+    if not sheets or not _SHEET_WORD.search(cell):
+        return cell
+    target = sheets[0]
+    label = link(course, here, target, worksheet_number(course, target) or None)
+    return _SHEET_WORD.sub(lambda m: f"{m.group(0)} {label}", cell, count=1)
+
+
 def unit_plan(course: Course, here: str, unit_id: str) -> str:
     """The unit's Ablaufplan with minutes from the unit's start."""
     u = course.units[unit_id]
@@ -258,7 +280,7 @@ def unit_plan(course: Course, here: str, unit_id: str) -> str:
         method = _method_cell(course, here, s)
         lines.append(
             f"| {t}–{t + s.minutes} min | {s.phase} | {_cell(s.content)} | {method} | "
-            f"{s.social_form or ''} | {_cell(s.material)} |"
+            f"{s.social_form or ''} | {_material(course, here, u, s.material)} |"
         )
         t += s.minutes
     return "\n".join([*lines, "", "</div>"]) + "\n"
@@ -268,8 +290,8 @@ def method_facts(course: Course, here: str, method_id: str) -> str:
     m = course.methods[method_id]
     rows = [
         ("Zweck", m.purpose),
-        ("Gruppengröße", f"{m.group_size.min} bis {m.group_size.max} Personen"),
-        ("Dauer", f"{m.duration.min} bis {m.duration.max} Minuten"),
+        ("Gruppengröße", span(m.group_size.min, m.group_size.max, "Personen")),
+        ("Dauer", span(m.duration.min, m.duration.max, "Minuten")),
         ("Format", ", ".join(m.settings)),
     ]
     if m.short_form:
