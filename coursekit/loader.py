@@ -15,8 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
-    KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Source, Term,
-    Unit, Worksheet,
+    KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Slides, Source,
+    Term, Unit, Worksheet,
 )
 
 __all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
@@ -94,6 +94,8 @@ class Course:
     """Document of every id (first one wins when an id is duplicated)."""
     caseworld: Document | None = None
     """The page with ``kind: caseworld`` (the registry of fictional places and people), if any."""
+    slides: dict[str, Document] = field(default_factory=dict)
+    """Unit id -> the slides file (``kind: slides``) of that unit (first one wins)."""
 
     def doc_of(self, item_id: str) -> Document:
         return self.where[item_id]
@@ -377,6 +379,9 @@ def _register(course: Course, doc: Document, item: BaseModel) -> None:
         return
     if isinstance(item, CaseWorld):
         course.caseworld = course.caseworld or doc
+        return
+    if isinstance(item, Slides):
+        course.slides.setdefault(item.unit, doc)
         return
     if isinstance(item, Glossary):
         for i, term in enumerate(item.terms):

@@ -324,4 +324,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ordne `scale` von der niedrigsten zur höchsten Stufe und gib jeder Stufe mehr Punkte als "
         "der vorigen, z. B. 0, 1, 2, 3.",
     ),
+    # --- slides (issue 16) ---
+    "SLIDE001": (
+        "Die Einheit „{unit}“ hat im Schritt {step} einen Input mit Folien, aber keine Foliendatei.",
+        "Lege {path} an (`kind: slides`, `unit: {unit}`): Folien durch Zeilen `---` trennen, jede "
+        "mit `# Überschrift`, Notizen nach einer Zeile `???`. Siehe „Folien schreiben“ im "
+        "Leitfaden für Autorinnen und Autoren.",
+    ),
+    "SLIDE002": (
+        "Die Folie „{title}“ zeigt {words} Wörter; mehr als {limit} liest im Raum niemand mit.",
+        "Kürze auf eine Botschaft in wenigen Punkten oder teile die Folie; Erklärungen gehören "
+        "nach `???` in die Notizen.",
+    ),
+    "SLIDE003": (
+        "Die Folie nennt die Quelle „{ref}“, die nicht in der Literaturliste steht.",
+        "Schreibe `Quelle:` mit Kennungen aus docs/literatur.md oder ergänze den Eintrag dort."
+        "{suggestion}",
+    ),
+    "SLIDE004": (
+        "Die Folien gehören laut `unit` zur Einheit „{ref}“, die es nicht gibt.",
+        "Trage die Kennung der Einheit ein, deren Inputs die Folien zeigen.{suggestion}",
+    ),
+    "SLIDE005": (
+        "Eine Folie hat {what}.",
+        "Beginne jede Folie mit `# Überschrift` und gib ihr Punkte (`- …`), einen Satz oder eine "
+        "Abbildung; Folien trennt eine Zeile `---`.",
+    ),
+    "SLIDE006": (
+        "Die Foliendatei hat {count} Folien; vorgesehen sind {low} bis {high}.",
+        "Schreibe 3 bis 10 Folien je Input: eine Botschaft je Folie, den Rest in die Notizen.",
+    ),
 }

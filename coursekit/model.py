@@ -32,6 +32,7 @@ __all__ = [
     "Range",
     "Selfcheck",
     "ShortForm",
+    "Slides",
     "Source",
     "Step",
     "Term",
@@ -467,6 +468,19 @@ class Selfcheck(_Strict):
     literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
 
 
+class Slides(_Strict):
+    """Die Folien einer Einheit: eine Datei `folien/<einheit>.md` neben der Einheit. Im Text
+    trennt eine Zeile `---` die Folien; jede Folie hat eine Überschrift `# …`, einige Punkte
+    oder eine Abbildung, eine Zeile `Quelle: <kennung>` und nach einer Zeile `???` die Notizen
+    für die Vortragenden."""
+
+    kind: Literal["slides"] = Field(description="Art der Seite: `slides`.")
+    unit: Id = Field(description="Kennung der Einheit, deren Inputs die Folien zeigen.")
+    literature: list[Id] = Field(
+        default_factory=list, description="Kennungen aus der Literaturliste, die die Folien nennen."
+    )
+
+
 HexColor = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
 
@@ -612,6 +626,7 @@ KINDS: dict[str, type[_Strict]] = {
     "practice": Practice,
     "caseworld": CaseWorld,
     "selfcheck": Selfcheck,
+    "slides": Slides,
 }
 
 
@@ -657,6 +672,9 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "netzwerk_check": ("selfcheck",),
     "netzwerk_check_sheet": ("selfcheck",),
     "schema_reference": None,
+    "slides": ("unit",),
+    "slide_decks": ("module",),
+    "slide_deck_index": None,
 }
 
 # Names the macros plugin itself provides to every page (mkdocs-macros 1.x), plus Jinja's globals.

@@ -18,6 +18,8 @@ from .loader import Course
 from .numbering import unit_number, worksheet_number
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
+from .slides import deck_index as slide_deck_index, deck_links as slide_decks  # noqa: F401  (macros)
+from .slides import notes_section as slides  # noqa: F401  (macro)
 from .rules import RULES
 from .rules.caseworld import mentions, registry
 from .rules.structure import key_points_of
@@ -475,6 +477,7 @@ def schema_reference(course: Course, here: str) -> str:
         "practice": "Praxisbeispiel (`kind: practice`)",
         "selfcheck": "Selbstcheck (`kind: selfcheck`, z. B. der Netzwerk-Check)",
         "caseworld": "Fallwelt (`kind: caseworld`)",
+        "slides": "Folien einer Einheit (`kind: slides`)",
     }
     models = [(titles.get(k, f"`kind: {k}`"), m) for k, m in KINDS.items()]
     models.append(("Kurskonfiguration (`extra: course:` in mkdocs.yml)", CourseConfig))
