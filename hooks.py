@@ -18,7 +18,9 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 import coursekit
-from coursekit import a11y, current, escape, handbook, images, metadata, privacy, search, tables, views
+from coursekit import (
+    a11y, current, escape, handbook, images, metadata, privacy, search, slides, tables, views, webviews,
+)
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -152,8 +154,8 @@ def on_page_content(html, page, config, files):
     doc = current.course.doc_at(page.file.src_uri)
     if doc is not None and doc.images:
         html = images.caption_images(html, doc.images, page.file.src_uri)
-    current.pages[page.url] = (page.file.src_uri, html)
-    return html
+    current.pages[page.url] = (page.file.src_uri, html)  # print: without the website's notes
+    return webviews.page_intro(current.course, doc) + html
 
 
 def on_page_context(context, page, config, nav):
@@ -164,6 +166,8 @@ def on_page_context(context, page, config, nav):
             current.course, page.file.src_uri, title, html.unescape(str(config.site_description or ""))
         )
         context["coursekit_jsonld"] = escape.json_for_script(data)
+    title = html.unescape(str(page.title or config.site_name))
+    context["coursekit_links"] = webviews.page_links(current.course, page.file.src_uri, title, page.url)
     return context
 
 
@@ -238,7 +242,8 @@ def on_post_build(config):
 
 @_timed("search")
 def _post_build_search(site: Path) -> None:
-    if not search.extend_search(site):
+    course = current.course
+    if not search.extend_search(site, search.page_weights(course), search.synonym_groups(course)):
         log.warning("Keine Suche im gebauten Auftritt gefunden; die deutsche Suche fehlt.")
 
 

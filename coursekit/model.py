@@ -349,6 +349,11 @@ class Glossary(_Strict):
     kind: Literal["glossary"] = Field(description="Art der Seite: `glossary`.")
     title: Text | None = None
     terms: list[Term] = Field(min_length=1, description="Die Begriffe.")
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Suchwörter: Gruppen von Wörtern, die die Suche des Auftritts als gleichbedeutend "
+        "behandelt (z. B. `[Evaluation, Auswertung, Wirkungsbilanz]`). Wer eines sucht, findet alle.",
+    )
 
 
 PlaceKind = Literal["Stadt", "Gemeinde", "Landkreis", "Verbund"]
@@ -561,6 +566,18 @@ class CourseConfig(_Strict):
     privacy: Privacy = Field(default_factory=Privacy, description="Datenschutzerklärung.")
     accessibility: Accessibility = Field(default_factory=Accessibility, description="Erklärung zur Barrierefreiheit.")
     upstream: Upstream | None = Field(default=None, description="Ursprungskurs, wenn dies eine angepasste Fassung ist.")
+    repository: WebAddress | None = Field(
+        default=None,
+        description="Adresse des Repositorys mit den Quelltexten dieses Kurses (GitLab, openCoDE, GitHub, "
+        "Codeberg). Mit Adresse zeigt jede Seite „Quelltext“, „Diese Seite bearbeiten“ und „Problem melden“; "
+        "ohne Adresse nur die Rückmeldung per E-Mail an `contact`.",
+    )
+    forge: Literal["gitlab", "github", "gitea"] = Field(
+        default="gitlab",
+        description="Art des Repositorys für die Links zum Bearbeiten: `gitlab` (auch openCoDE), `github` "
+        "oder `gitea` (Codeberg, Forgejo).",
+    )
+    branch: Text = Field(default="main", description="Zweig des Repositorys, in dem die Seiten bearbeitet werden.")
     version: Text = Field(default="1.0", description="Fassung des Kurses (steht auf den Titelseiten der PDFs).")
     day_start: ClockTime = Field(default="09:00", description="Beginn eines Kurstages.")
     day_end: ClockTime = Field(default="17:00", description="Spätestes Ende eines Kurstages.")
@@ -663,6 +680,8 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "case_world": None,
     "materials_list": None,
     "downloads": None,
+    "course_days": None,
+    "course_facts": None,
     "attributions": None,
     "image_credits": None,
     "track_overview": ("track",),

@@ -8,6 +8,12 @@ inflected queries (Material adds a wildcard that bypasses it). Two build-time st
 - Every search document gets fields ``title_parts`` and ``parts`` with the parts of the compound
   words in its title and text, split against the site's own vocabulary (Netzwerkkarte ->
   Netzwerk Karte), so a search for a part finds the compound.
+- Every page gets a weight by what it is (units, methods and background first, worksheets
+  after them, legal pages last; the author guide leaves the public index), and the word groups
+  of the glossary's ``synonyms`` go into the worker, so "Evaluation" finds "Auswertung".
+
+The query side (``search_de.js``) ranks pages that match every word of a query before pages
+that match some, and an exact word before words that only start with it.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["extend_search", "compound_parts", "split_compound"]
+__all__ = ["extend_search", "compound_parts", "page_weights", "split_compound", "synonym_groups"]
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 TAG = re.compile(r"<[^>]+>")
@@ -28,8 +34,11 @@ MIN_PART = 4
 MARKER = "/* coursekit: German search."
 
 
-def extend_search(site_dir: str | Path) -> bool:
-    """Add German normalisation and compound parts to the built search. False if no search."""
+def extend_search(
+    site_dir: str | Path, weights: dict[str, float | None] | None = None, synonyms: list[list[str]] = ()
+) -> bool:
+    """Add German normalisation, compound parts, page weights (``None``: leave the page out) and
+    synonym groups to the built search. False if the site has no search."""
     site = Path(site_dir)
     index_path = site / "search" / "search_index.json"
     lunr_de = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js"
@@ -38,14 +47,64 @@ def extend_search(site_dir: str | Path) -> bool:
     script = lunr_de.read_text(encoding="utf-8")
     if MARKER not in script:
         extension = resources.files("coursekit").joinpath("search_de.js").read_text(encoding="utf-8")
-        lunr_de.write_text(script.rstrip() + "\n" + extension, encoding="utf-8")
+        groups = json.dumps([list(g) for g in synonyms], ensure_ascii=False)
+        lunr_de.write_text(
+            script.rstrip() + "\n" + extension + f"lunr.de.synonyms({groups});\n", encoding="utf-8"
+        )
     data = json.loads(index_path.read_text(encoding="utf-8"))
+    weigh(data, weights or {})
     add_parts(data)
     index_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return True
 
 
-FIELDS = {"title_parts": ("title", 100.0), "parts": ("text", 1.0)}  # new field: source, boost
+KIND_WEIGHTS = {"unit": 3.0, "method": 3.0, "module": 2.0, "practice": 2.0, "worksheet": 0.4}
+FOLDER_WEIGHTS = {"hintergrund/": 3.0, "autorinnen/": None}  # None: not in the public index
+TRACK_WEIGHT = 2.0
+LAST = ("impressum.md", "datenschutz.md", "barrierefreiheit.md", "bildnachweise.md", "lizenz.md")
+LAST_WEIGHT = 0.002  # found, but after every page of the course
+TITLE_BOOST = 200.0  # Material's 1000 lets any title with "Netzwerk…" beat pages on the topic
+
+
+def page_weights(course) -> dict[str, float | None]:
+    """Built page (``.html``) -> search weight for every page of the course that is not 1."""
+    out: dict[str, float | None] = {}
+    for doc in course.documents:
+        weight = KIND_WEIGHTS.get(doc.meta.get("kind"), 1.0)
+        if doc.path.count("/") == 1 and doc.path.endswith("/index.md") and weight == 1.0:
+            weight = TRACK_WEIGHT  # a track's or section's front page
+        for folder, folder_weight in FOLDER_WEIGHTS.items():
+            if doc.path.startswith(folder):
+                weight = folder_weight
+        if doc.path in LAST:
+            weight = LAST_WEIGHT
+        if weight != 1.0:
+            out[doc.path[: -len(".md")] + ".html"] = weight
+    return out
+
+
+def synonym_groups(course) -> list[list[str]]:
+    """The word groups of the glossary page's ``synonyms`` (one list for the whole course)."""
+    return [list(g) for doc in course.documents for g in getattr(doc.item, "synonyms", None) or []]
+
+
+def weigh(data: dict, weights: dict[str, float | None]) -> None:
+    """Leave out pages weighted ``None``; give the others their weight as lunr document boost."""
+    kept = []
+    for doc in data.get("docs", []):
+        page = doc["location"].split("#", 1)[0] or "index.html"
+        weight = weights.get(page, 1.0)
+        if weight is None:
+            continue
+        if weight != 1.0:
+            doc["boost"] = weight
+        kept.append(doc)
+    data["docs"] = kept
+    fields = data.setdefault("config", {}).setdefault("fields", {})
+    fields["title"] = {"boost": TITLE_BOOST}
+
+
+FIELDS = {"title_parts": ("title", 10.0), "parts": ("text", 1.0)}  # new field: source, boost
 
 
 def add_parts(data: dict) -> None:

@@ -18,6 +18,7 @@ from .loader import Course
 from .numbering import unit_number, worksheet_number
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
+from .webviews import course_days, course_facts, downloads  # noqa: F401  (macros)
 from .slides import deck_index as slide_deck_index, deck_links as slide_decks  # noqa: F401  (macros)
 from .slides import notes_section as slides  # noqa: F401  (macro)
 from .rules import RULES
@@ -155,7 +156,7 @@ def _bridge_sheet(course: Course, here: str, m: Module, b: Bridge) -> list[str]:
         f"{link(course, here, unit.id)}, nur {_variants_text(variants_needing(course, m.id, b))}: "
         f"{_bridge_when(course, m, b)}. Wer {b.for_module} besucht hat, nimmt nicht teil.",
         "",
-        '<div class="run-sheet" markdown>',
+        '<div class="run-sheet" markdown data-search-exclude>',  # units carry the steps in the index
         "",
         "| Zeit | Einheit und Schritt | Phase | Methode | Sozialform | Material |",
         "|---|---|---|---|---|---|",
@@ -193,7 +194,7 @@ def run_sheet(course: Course, here: str, module_id: str) -> str:
             f"{clock_of(slots[0].start)} bis {clock_of(slots[-1].end)} Uhr · Lernzeit "
             f"{_hours(sum(s.minutes for s in slots if not s.is_break))}",
             "",
-            '<div class="run-sheet" markdown>',
+            '<div class="run-sheet" markdown data-search-exclude>',  # units carry the steps in the index
             "",
             "| Zeit | Einheit und Schritt | Phase | Methode | Sozialform | Material |",
             "|---|---|---|---|---|---|",
@@ -268,20 +269,42 @@ def _material(course: Course, here: str, unit: Unit, text: str | None) -> str:
     return _SHEET_WORD.sub(lambda m: f"{m.group(0)} {label}", cell, count=1)
 
 
-def unit_plan(course: Course, here: str, unit_id: str) -> str:
-    """The unit's Ablaufplan with minutes from the unit's start."""
+def unit_clock(course: Course, unit_id: str) -> tuple[str, list[int]] | None:
+    """Where a unit sits in its module's schedule: the day's title and the start time of each
+    step (minutes since midnight); None for a unit no course day lists (a bridge)."""
     u = course.units[unit_id]
-    lines = [
+    m = course.modules.get(u.module)
+    for d, day in enumerate(m.days if m else []):
+        if unit_id in day.units:
+            starts = [s.start for s in day_slots(course, m, d) if s.unit is u and s.step is not None]
+            return (day.title or f"Tag {d + 1}", starts) if len(starts) == len(u.steps) else None
+    return None
+
+
+def unit_plan(course: Course, here: str, unit_id: str) -> str:
+    """The unit's Ablaufplan: clock times within its course day (when it has one) and minutes
+    from the unit's start."""
+    u = course.units[unit_id]
+    clock = unit_clock(course, unit_id)
+    lines = []
+    if clock:
+        day, starts = clock
+        end = starts[-1] + u.steps[-1].minutes
+        lines += [f"Im Ablauf des Moduls: {_esc(day)}, {clock_of(starts[0])} bis {clock_of(end)} Uhr.", ""]
+    lines += [
         '<div class="unit-plan" markdown>',
         "",
         "| Zeit | Phase | Inhalt | Methode | Sozialform | Material |",
         "|---|---|---|---|---|---|",
     ]
     t = 0
-    for s in u.steps:
+    for i, s in enumerate(u.steps):
         method = _method_cell(course, here, s)
+        minutes = f"{t}–{t + s.minutes} min"
+        time = (f"{clock_of(clock[1][i])}–{clock_of(clock[1][i] + s.minutes)}"
+                f'<span class="plan-minutes">{minutes}</span>') if clock else minutes
         lines.append(
-            f"| {t}–{t + s.minutes} min | {s.phase} | {_cell(s.content)} | {method} | "
+            f"| {time} | {s.phase} | {_cell(s.content)} | {method} | "
             f"{s.social_form or ''} | {_material(course, here, u, s.material)} |"
         )
         t += s.minutes
@@ -717,19 +740,6 @@ def materials_list(course: Course, here: str) -> str:
         modules = ", ".join(m for m in entry if m != "label")
         lines.append(f"| {_cell(entry['label'])} | {modules} |")
     return "\n".join(lines) + "\n"
-
-
-def downloads(course: Course, here: str, url: str = "") -> str:
-    """Download links to both PDFs, relative to the page's own URL (works under any path)."""
-    prefix = "../" * url.count("/")
-    return (
-        '<div class="downloads">\n'
-        f'<a class="md-button md-button--primary" href="{prefix}pdf/handbuch.pdf">'
-        "Handbuch für Trainerinnen und Trainer herunterladen (PDF)</a>\n"
-        f'<a class="md-button" href="{prefix}pdf/arbeitsheft.pdf">'
-        "Arbeitsheft für Teilnehmende herunterladen (PDF)</a>\n"
-        "</div>\n"
-    )
 
 
 def image_credits(course: Course, here: str) -> str:

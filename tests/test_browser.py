@@ -149,19 +149,24 @@ def _open_search(page, url: str) -> None:
 
 def test_german_search_finds_inflected_forms_compounds_and_transliterations(site_url, page):
     _open_search(page, site_url + "index.html")
-    found, missed = 0, []
+    found, missed, misranked = 0, [], []
     expected = sum(len(q["expect"]) for q in QUERIES)
     for q in QUERIES:
-        results = _search(page, q["query"])[:RESULTS_SHOWN]
+        window = q.get("top", RESULTS_SHOWN)
+        results = _search(page, q["query"])[:window]
         for target in q["expect"]:
             if target in results:
                 found += 1
             else:
                 missed.append((q["query"], target, q.get("must", False), results[:5]))
+                if "top" in q:
+                    misranked.append((q["query"], target, results))
+        misranked += [(q["query"], f"nicht {t}", results) for t in q.get("absent", []) if t in results]
     recall = found / expected
     print(f"\nSuche: Trefferquote {found}/{expected} = {recall:.0%} "
           f"({len(QUERIES)} Anfragen, erste {RESULTS_SHOWN} Ergebnisse)")
     assert [m for m in missed if m[2]] == [], "Beispiele aus dem Auftrag nicht gefunden"
+    assert misranked == [], "Rangfolge: erwartete Seite nicht unter den ersten drei"
     assert recall >= 0.9, f"Trefferquote {recall:.0%}; verfehlt: {missed}"
 
 

@@ -1,0 +1,196 @@
+"""Views for readers of the website: the documents to download, the trainer's path through the
+course days, key facts for the home page, a worksheet's place in the workbook, and the links
+every page carries to its source (edit, report a problem).
+
+The documents are listed in one place (``documents``): a new kind of PDF needs one entry here,
+and the home page, the trainers' page and the module lists show it.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from markdown.extensions.toc import slugify
+
+from . import escape
+from .loader import Course
+from .model import Module, clock_of
+from .numbering import worksheet_number
+from .schedule import day_slots
+
+__all__ = [
+    "Document", "course_days", "course_facts", "documents", "downloads", "module_order", "page_intro", "page_links",
+    "run_sheet_anchor", "worksheet_place",
+]
+
+
+@dataclass(frozen=True)
+class Document:
+    file: str
+    """Path below the site root, e.g. ``pdf/handbuch.pdf``."""
+    label: str
+    module: str | None = None
+    primary: bool = False
+
+
+def documents(course: Course) -> list[Document]:
+    """Every document the build writes for download: handbook, workbook and per module the
+    slide deck (PDF and PowerPoint) when the module has slides. Day kits
+    (``pdf/tag-<modul>-<n>.pdf``) and module booklets (``pdf/modul-<modul>.pdf``) get their
+    entry here once the build writes them."""
+    out = [
+        Document("pdf/handbuch.pdf", "Handbuch für Trainerinnen und Trainer (PDF)", primary=True),
+        Document("pdf/arbeitsheft.pdf", "Arbeitsheft für Teilnehmende (PDF)"),
+    ]
+    for module in module_order(course):
+        if _has_deck(course, module.id):
+            name = module.id.lower()
+            out += [
+                Document(f"pdf/folien-{name}.pdf", f"Folien {module.id} (PDF)", module.id),
+                Document(f"pdf/folien-{name}.pptx", f"Folien {module.id} (PowerPoint)", module.id),
+            ]
+    return out
+
+
+def _has_deck(course: Course, module_id: str) -> bool:
+    from .slides import deck  # cheap: reads the slide files, renders nothing
+
+    return len(deck(course, module_id)) >= 2
+
+
+def module_order(course: Course) -> list[Module]:
+    """Modules in the order the configured variant runs them, then any others."""
+    cfg = course.config
+    order = list(cfg.variants.get(cfg.variant or "", [])) if cfg.variants else []
+    order += [m for m in course.modules if m not in order]
+    return [course.modules[m] for m in order if m in course.modules]
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _label(value: object) -> str:
+    """Text for a Markdown link label: escaped, brackets protected."""
+    return escape.text(value).replace("[", "\\[").replace("]", "\\]")
+
+
+def _prefix(url: str) -> str:
+    return "../" * url.count("/")
+
+
+def _button(href: str, label: str, primary: bool = False) -> str:
+    kind = "md-button md-button--primary" if primary else "md-button"
+    return f'<a class="{kind}" href="{_attr(href)}" download>{escape.text(label)} herunterladen</a>'
+
+
+def downloads(course: Course, here: str, url: str = "") -> str:
+    """Buttons for the course-wide documents (handbook, workbook), relative to the page's URL.
+    Plain HTML links: MkDocs does not validate them, so a site built without PDFs still builds."""
+    prefix = _prefix(url)
+    buttons = [_button(prefix + d.file, d.label, d.primary) for d in documents(course) if d.module is None]
+    return '<div class="downloads">\n' + "\n".join(buttons) + "\n</div>\n"
+
+
+def run_sheet_anchor(course: Course, module: Module, day_index: int) -> str:
+    """The anchor of a day's run sheet heading (``### Tag 1 …``) on the module page."""
+    day = module.days[day_index]
+    return slugify(day.title or f"Tag {day_index + 1}", "-")
+
+
+def _rel(here: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def course_days(course: Course, here: str) -> str:
+    """Every course day in course order with a link to its run sheet, its times and units
+    (the slide decks have their own list, ``slide_deck_index``)."""
+    lines = ['<div class="course-days" markdown>', ""]
+    n = 0
+    for module in module_order(course):
+        page = course.doc_of(module.id).path
+        lines += [f"**[{_label(module.title)}]({_rel(here, page)})**", ""]
+        for d, day in enumerate(module.days):
+            slots = day_slots(course, module, d)
+            if not slots:
+                continue
+            n += 1
+            title = day.title or f"Tag {d + 1}"
+            units = len([u for u in day.units if u in course.units])
+            lines.append(
+                f"- Kurstag {n}: [{_label(title)}]({_rel(here, page)}#{run_sheet_anchor(course, module, d)})"
+                f" · {clock_of(slots[0].start)}–{clock_of(slots[-1].end)} Uhr · {units} Einheiten"
+            )
+        lines.append("")
+    return "\n".join([*lines, "</div>", ""])
+
+
+def course_facts(course: Course, here: str) -> str:
+    """Key facts for the home page: modules, course days, learning time, licence."""
+    modules = module_order(course)
+    days = sum(1 for m in modules for d in range(len(m.days)) if day_slots(course, m, d))
+    minutes = sum(
+        s.minutes for m in modules for d in range(len(m.days)) for s in day_slots(course, m, d) if not s.is_break
+    )
+    ue = round(minutes / 45)
+    facts = [
+        f"{len(modules)} Module", f"{days} Kurstage", f"{ue} Unterrichtseinheiten",
+        f"Lizenz {escape.text(course.config.licence)}", "Handbuch und Arbeitsheft als PDF",
+    ]
+    return '<p class="course-facts">' + " · ".join(f"<span>{f}</span>" for f in facts) + "</p>\n"
+
+
+def worksheet_place(course: Course, sheet_id: str) -> str:
+    """Where a worksheet is in the workbook: its number (the workbook is ordered by module and
+    number). HTML for the top of the worksheet page; empty for an unnumbered sheet."""
+    number = worksheet_number(course, sheet_id)
+    if not number:
+        return ""
+    sheet = course.worksheets[sheet_id]
+    return (
+        f'<p class="worksheet-place">Arbeitsblatt <strong>{escape.text(number)}</strong> · im Arbeitsheft '
+        f"unter {escape.text(number)} (nach Modul {escape.text(sheet.module)} und Nummer geordnet)</p>\n"
+    )
+
+
+def page_intro(course: Course, doc) -> str:
+    """HTML the website shows at the top of a page and print leaves out: a worksheet's place in
+    the workbook."""
+    if doc is not None and doc.meta.get("kind") == "worksheet" and doc.meta.get("id") in course.worksheets:
+        return worksheet_place(course, doc.meta["id"])
+    return ""
+
+
+_EDIT = {
+    "gitlab": "{repo}/-/edit/{branch}/docs/{path}",
+    "github": "{repo}/edit/{branch}/docs/{path}",
+    "gitea": "{repo}/_edit/{branch}/docs/{path}",
+}
+_ISSUE = {
+    "gitlab": ("{repo}/-/issues/new", "issue[title]", "issue[description]"),
+    "github": ("{repo}/issues/new", "title", "body"),
+    "gitea": ("{repo}/issues/new", "title", "body"),
+}
+
+
+def page_links(course: Course, src: str, title: str, page_url: str) -> dict[str, str]:
+    """Links for the foot of a page: ``source`` (the repository), ``edit`` (this page in the
+    forge's editor) and ``report`` (a new issue naming the page, or without a repository an
+    e-mail to the contact address). Empty when neither is configured."""
+    cfg = course.config
+    subject = f"Hinweis zur Seite „{title}“"
+    body = f"Seite: {(cfg.base_url or '').rstrip('/') + '/' if cfg.base_url else ''}{page_url}\nDatei: docs/{src}\n\n"
+    if cfg.repository:
+        repo = cfg.repository.rstrip("/")
+        issue, title_key, body_key = _ISSUE[cfg.forge]
+        return {
+            "source": repo,
+            "edit": _EDIT[cfg.forge].format(repo=repo, branch=quote(cfg.branch), path=quote(src)),
+            "report": issue.format(repo=repo) + "?" + urlencode({title_key: subject, body_key: body}),
+        }
+    if cfg.contact and "@" in cfg.contact:
+        return {"report": f"mailto:{cfg.contact}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)}
+    return {}
