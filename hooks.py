@@ -227,6 +227,7 @@ def on_post_build(config):
     if os.environ.get("ENABLE_PDF_EXPORT") == "1":
         try:
             _build_pdfs(config)
+            slides.build_decks(current.course, site, ROOT / ".cache" / "pdf", log)
         except handbook.PrintError as exc:
             raise PluginError(str(exc)) from None
     _post_build_search(site)

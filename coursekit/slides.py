@@ -404,19 +404,19 @@ def deck_pptx(course: Course, slides: list[DeckSlide], out: Path, png_cache: dic
                      colour=primary, bold=True)
             _textbox(slide, margin, top + Inches(3.0), W - 2 * margin, Inches(1.8), s.lines, size=24)
         else:
-            _textbox(slide, margin, Inches(0.4), W - 2 * margin, Inches(1.1), [s.title], size=36,
+            _textbox(slide, margin, Inches(0.4), W - 2 * margin, Inches(1.1), [s.title], size=38,
                      colour=primary, bold=True, name="Titel")
             top, bottom = Inches(1.6), H - footer_h - Inches(0.6)
             words_w = (W - 2 * margin) if s.figure is None else Inches(5.2)
             if s.text or s.bullets:
-                box = _textbox(slide, margin, top, words_w, bottom - top, s.text, size=24)
+                box = _textbox(slide, margin, top, words_w, bottom - top, s.text, size=28)
                 if s.bullets:
                     frame = box.text_frame
                     from pptx.util import Pt
                     for i, b in enumerate(s.bullets):
                         p = frame.paragraphs[0] if (i == 0 and not s.text) else frame.add_paragraph()
                         p.text = "• " + b
-                        _font(p, 24, "#1f1f1f")
+                        _font(p, 28, "#1f1f1f")
                         p.space_after = Pt(10)
             if s.figure is not None:
                 left = margin if not (s.text or s.bullets) else margin + words_w + Inches(0.3)
@@ -527,9 +527,10 @@ def notes_section(course: Course, here: str, unit_id: str) -> str:
         notes = " ".join(s.notes.split())
         items.append(f"<li><strong>{e(s.title)}</strong>" + (f" – {e(notes)}" if notes else "") + "</li>")
     return (
-        '<div class="slides-notes" markdown="0">\n'
-        f"<p><strong>Folien</strong> ({len(slides)} Folien nach der Titelfolie {e(code)}), im "
-        f"Foliensatz des Moduls: {_deck_links(course, here, unit.module)}</p>\n"
+        "### Folien\n\n"
+        '<div class="slides-notes">\n'
+        f"<p>{len(slides)} Folien nach der Titelfolie {e(code)}, mit den Notizen für die Vortragenden; "
+        f"im Foliensatz des Moduls: {_deck_links(course, here, unit.module)}</p>\n"
         f"<ol>{''.join(items)}</ol>\n</div>\n"
     )
 

@@ -753,7 +753,11 @@ def image_credits(course: Course, here: str) -> str:
     for doc, c in rows:
         title = f"[{_cell(c.title)}]({c.link})" if c.link else _cell(c.title)
         page_title = doc.meta.get("title") or getattr(doc.item, "title", None) or doc.path
-        where = f"[{_cell(str(page_title))}]({posixpath.relpath(doc.path, posixpath.dirname(here) or '.')})"
+        target = doc.path
+        unit_id = getattr(doc.item, "unit", None) if doc.meta.get("kind") == "slides" else None
+        if unit_id in course.units:  # slides are no page: name the unit whose notes list them
+            page_title, target = f"Folien: {course.units[unit_id].title}", course.doc_of(unit_id).path
+        where = f"[{_cell(str(page_title))}]({posixpath.relpath(target, posixpath.dirname(here) or '.')})"
         lines.append(f"| {title} | {_cell(c.author)} | {_cell(c.licence)} | {_cell(c.origin)} | {where} |")
     return "\n".join(lines) + "\n"
 

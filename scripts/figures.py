@@ -245,7 +245,7 @@ def steuerung():
 
 
 def collective_impact():
-    items = ["Gemeinsame Agenda", "Gemeinsames Messen", "Sich verstärkende Aktivitäten",
+    items = ["Gemeinsame Agenda", "Gemeinsame Messung", "Sich verstärkende Aktivitäten",
              "Kontinuierliche Kommunikation", "Tragende Struktur (Backbone)"]
     body = ""
     for i, name in enumerate(items):
@@ -258,7 +258,7 @@ def collective_impact():
     body += t(20, 20 + 5 * 78 + 16, "Die Agenda ist der Bezugspunkt der anderen vier.", size=SMALL)
     svg("collective-impact", 20 + 5 * 78 + 32, "Fünf Bedingungen von Collective Impact",
         "Fünf nummerierte Felder untereinander: 1 Gemeinsame Agenda (schraffiert hervorgehoben), "
-        "2 Gemeinsames Messen, 3 Sich verstärkende Aktivitäten, 4 Kontinuierliche Kommunikation, "
+        "2 Gemeinsame Messung, 3 Sich verstärkende Aktivitäten, 4 Kontinuierliche Kommunikation, "
         "5 Tragende Struktur (Backbone). Die Agenda ist der Bezugspunkt der anderen vier.", body)
 
 

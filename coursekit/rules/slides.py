@@ -25,7 +25,7 @@ def _slides_docs(course: Course):
             yield doc, doc.item
 
 
-@rule("SLIDE001", "unit-slides-missing", WARNING)
+@rule("SLIDE001", "unit-slides-missing")
 def unit_slides_missing(course: Course) -> Iterable[Problem]:
     """Was: Der Ablaufplan einer Einheit hat einen Input (Methode `impulsvortrag` oder
     „Folien“ im Material oder Inhalt eines Schritts), aber zur Einheit gibt es keine Folien.
