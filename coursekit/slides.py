@@ -503,8 +503,8 @@ def _deck_links(course: Course, here: str, module_id: str) -> str:
     prefix = "../" * here.count("/")  # pages end in .html: one level per folder
     name, e = module_id.lower(), html.escape
     return (
-        f'<a href="{prefix}pdf/folien-{name}.pdf">Folien {e(module_id)} zum Zeigen (PDF, 16:9)</a> · '
-        f'<a href="{prefix}pdf/folien-{name}.pptx">Folien {e(module_id)} zum Anpassen (PPTX)</a>'
+        f'<a href="{prefix}pdf/folien-{name}.pdf">Folien {e(module_id)} zum Zeigen (folien-{name}.pdf, 16:9)</a> · '
+        f'<a href="{prefix}pdf/folien-{name}.pptx">Folien {e(module_id)} zum Anpassen (folien-{name}.pptx)</a>'
     )
 
 
