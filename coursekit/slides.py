@@ -259,11 +259,13 @@ def deck_html(course: Course, module_id: str, slides: list[DeckSlide]) -> str:
             fig = (f'<figure><img src="{s.figure.as_uri()}" alt="{e(s.alt, quote=True)}"></figure>'
                    if s.figure else "")
             layout = "both" if fig and body else "figure" if fig else "text"
+            if layout == "figure" and _tall(s.figure):
+                layout = "tall"  # title beside the figure, which gets the slide's full height
             inner = (f"<h1>{e(s.title)}</h1><div class=\"body {layout}\">"
                      + (f'<div class="words">{body}</div>' if body else "") + fig + "</div>"
                      + (f'<p class="source">{e(s.source)}</p>' if s.source else ""))
         pages.append(
-            f'<section class="slide {s.kind}">{inner}'
+            f'<section class="slide {s.kind}{" tall" if "body tall" in inner else ""}">{inner}'
             f'<footer><span class="mark">{logo_tag}</span><span class="licence">{e(_footer_text(course))}</span>'
             f'<span class="number">{e(s.code + " · " if s.code else "")}{n} / {total}</span></footer></section>'
         )
@@ -277,6 +279,23 @@ def deck_html(course: Course, module_id: str, slides: list[DeckSlide]) -> str:
 
 
 # --- PPTX (python-pptx) ---------------------------------------------------------------------
+
+
+def _size(path: Path) -> tuple[float, float]:
+    """Width and height of an SVG's viewBox (of a raster image: its pixels)."""
+    if path.suffix.lower() != ".svg":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            return float(image.size[0]), float(image.size[1])
+    m = re.search(r'viewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)', path.read_text(encoding="utf-8"))
+    return (float(m.group(1)), float(m.group(2))) if m else (400.0, 300.0)
+
+
+def _tall(path: Path) -> bool:
+    """A figure that would be small under a title: higher than 0.85 of its width."""
+    w, h = _size(path)
+    return h > 0.85 * w
 
 
 def _png(path: Path, width_px: int, cache: dict[Path, bytes]) -> bytes:
@@ -294,9 +313,7 @@ def _png(path: Path, width_px: int, cache: dict[Path, bytes]) -> bytes:
         "img{display:block;width:100%}</style></head>"
         f'<body><img src="{path.as_uri()}"></body></html>'
     )
-    svg = path.read_text(encoding="utf-8")
-    m = re.search(r'viewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)', svg)
-    w, h = (float(m.group(1)), float(m.group(2))) if m else (400.0, 300.0)
+    w, h = _size(path)
     page = page.replace("size:auto", f"size:{w}px {h}px")
     pdf = weasyprint.HTML(string=page, base_url=str(path.parent)).write_pdf()
     doc = pypdfium2.PdfDocument(pdf)
@@ -404,9 +421,11 @@ def deck_pptx(course: Course, slides: list[DeckSlide], out: Path, png_cache: dic
                      colour=primary, bold=True)
             _textbox(slide, margin, top + Inches(3.0), W - 2 * margin, Inches(1.8), s.lines, size=24)
         else:
-            _textbox(slide, margin, Inches(0.4), W - 2 * margin, Inches(1.1), [s.title], size=38,
-                     colour=primary, bold=True, name="Titel")
-            top, bottom = Inches(1.6), H - footer_h - Inches(0.6)
+            tall = s.figure is not None and not (s.text or s.bullets) and _tall(s.figure)
+            _textbox(slide, margin, Inches(0.4), Inches(4.4) if tall else W - 2 * margin,
+                     Inches(3.0) if tall else Inches(1.1), [s.title], size=38, colour=primary, bold=True,
+                     name="Titel")
+            top, bottom = (Inches(0.35) if tall else Inches(1.6)), H - footer_h - Inches(0.6)
             words_w = (W - 2 * margin) if s.figure is None else Inches(5.2)
             if s.text or s.bullets:
                 box = _textbox(slide, margin, top, words_w, bottom - top, s.text, size=28)
@@ -419,7 +438,8 @@ def deck_pptx(course: Course, slides: list[DeckSlide], out: Path, png_cache: dic
                         _font(p, 28, "#1f1f1f")
                         p.space_after = Pt(10)
             if s.figure is not None:
-                left = margin if not (s.text or s.bullets) else margin + words_w + Inches(0.3)
+                left = margin + words_w + Inches(0.3) if (s.text or s.bullets) else (
+                    margin + Inches(4.6) if tall else margin)
                 avail_w, avail_h = W - margin - left, bottom - top
                 data = _png(s.figure, 1600, png_cache)
                 from PIL import Image
