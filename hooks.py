@@ -122,9 +122,11 @@ def on_nav(nav, config, files):
     sort(nav.items)
     current.nav = nav.items
     nav.pages = [p for p in _walk(nav.items) if isinstance(p, Page)]
+    groups = [views.pager_group(course, p.file.src_uri) for p in nav.pages]
     for i, page in enumerate(nav.pages):
-        page.previous_page = nav.pages[i - 1] if i else None
-        page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+        same = lambda j: 0 <= j < len(nav.pages) and groups[j] is not None and groups[j] == groups[i]  # noqa: E731
+        page.previous_page = nav.pages[i - 1] if same(i - 1) else None
+        page.next_page = nav.pages[i + 1] if same(i + 1) else None
     return nav
 
 

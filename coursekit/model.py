@@ -681,6 +681,7 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "materials_list": None,
     "downloads": None,
     "course_days": None,
+    "practice_form": None,
     "course_facts": None,
     "attributions": None,
     "image_credits": None,

@@ -18,7 +18,7 @@ from .loader import Course
 from .numbering import unit_number, worksheet_number
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
 from .netcheck import netzwerk_check, netzwerk_check_sheet  # noqa: F401  (macros)
-from .webviews import course_days, course_facts, downloads  # noqa: F401  (macros)
+from .webviews import course_days, course_facts, downloads, practice_form  # noqa: F401  (macros)
 from .slides import deck_index as slide_deck_index, deck_links as slide_decks  # noqa: F401  (macros)
 from .slides import notes_section as slides  # noqa: F401  (macro)
 from .rules import RULES
@@ -563,6 +563,19 @@ def nav_key(course: Course, path: str, title: str, *, top: bool = False, section
     return (3, order if isinstance(order, int) else 1000, title.lower())
 
 
+def pager_group(course: Course, path: str) -> str | None:
+    """Previous/next links stay inside a group: a module's folder (module page, units,
+    worksheets) or a section's folder (methods, background); top-level pages have none."""
+    parts = path.split("/")
+    if len(parts) == 1:
+        return None
+    if len(parts) >= 3:
+        index = course.doc_at(f"{parts[0]}/{parts[1]}/index.md")
+        if index is not None and isinstance(index.item, Module):
+            return f"{parts[0]}/{parts[1]}"
+    return parts[0]
+
+
 def section_title(course: Course, index_path: str) -> str | None:
     """Title for a navigation section from its first page: the index page's (or module's)
     title, or "Arbeitsblätter" for a folder of worksheets."""
@@ -578,23 +591,53 @@ def section_title(course: Course, index_path: str) -> str | None:
 
 
 def term(course: Course, here: str, term_id: str, text: str | None = None) -> str:
-    """A link to a glossary entry; the link text is the term (or the given form of it)."""
+    """A link to a glossary entry; the link text is the term (or the given form of it), the
+    link's title the definition (Material shows it as a tooltip on hover and keyboard focus)."""
     t = course.terms[term_id]
-    return f"[{_label(text or t.term)}]({_href(course, here, term_id)}#{term_id})"
+    tip = " ".join(t.definition.split()).replace('"', "'")
+    return f'[{_label(text or t.term)}]({_href(course, here, term_id)}#{term_id} "{tip}")'
+
+
+def short_author(author: str) -> str:
+    """How a source is cited in running text: "Kania und Kramer", "Hoffmann u. a.", or an
+    organisation's full name."""
+    names = [part.split(",")[0].strip() for part in author.replace("(Hg.)", "").split(";") if part.strip()]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} und {names[1]}"
+    return f"{names[0]} u. a."
 
 
 def glossary(course: Course, here: str) -> str:
-    """All glossary terms, alphabetically, each with an anchor named by its id."""
-    out = ['<dl class="glossary">']
-    for t in sorted(course.terms.values(), key=lambda t: t.term.lower()):
+    """All glossary terms, alphabetically, each with an anchor named by its id; above them a
+    bar from A to Z linking each letter's first term."""
+    terms = sorted(course.terms.values(), key=lambda t: t.term.lower())
+    first: dict[str, str] = {}
+    for t in terms:
+        first.setdefault(_initial(t.term), t.id)
+    letters = [
+        f'<a href="#{first[c]}">{c}</a>' if c in first else f'<span aria-hidden="true">{c}</span>'
+        for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    ]
+    out = ['<nav class="glossary-az" aria-label="Glossar von A bis Z">' + "".join(letters) + "</nav>"]
+    out.append('<dl class="glossary">')
+    for t in terms:
         source = ""
         if t.source and t.source in course.sources:
             s = course.sources[t.source]
-            source = f" <span class=\"glossary__source\">({html.escape(s.author.split(',')[0])} {s.year_label})</span>"
+            source = f" <span class=\"glossary__source\">({html.escape(short_author(s.author))} {s.year_label})</span>"
         out.append(f'<dt id="{t.id}">{html.escape(t.term)}</dt>')
         out.append(f"<dd>{html.escape(t.definition)}{source}</dd>")
     out.append("</dl>")
     return "\n".join(out) + "\n"
+
+
+def _initial(word: str) -> str:
+    """First letter for the A–Z bar: Ä counts as A, Ü as U."""
+    import unicodedata
+
+    return unicodedata.normalize("NFD", word[:1].upper())[:1]
 
 
 def _variant_facts(course: Course, modules: list[str]) -> tuple[int, int, int]:

@@ -23,7 +23,7 @@ from .schedule import day_slots
 
 __all__ = [
     "Document", "course_days", "course_facts", "documents", "downloads", "module_order", "page_intro", "page_links",
-    "run_sheet_anchor", "worksheet_place",
+    "practice_form", "run_sheet_anchor", "worksheet_place",
 ]
 
 
@@ -194,3 +194,76 @@ def page_links(course: Course, src: str, title: str, page_url: str) -> dict[str,
     if cfg.contact and "@" in cfg.contact:
         return {"report": f"mailto:{cfg.contact}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)}
     return {}
+
+
+PRACTICE_SECTIONS = (
+    ("ausgangslage", "Ausgangslage", "Welches Problem gab es, wer war beteiligt, was lief vorher?"),
+    ("getan", "Was wir getan haben", "Die Schritte in der Reihenfolge, in der sie geschahen."),
+    ("gelungen", "Was funktioniert hat", "Was gelungen ist und woran Sie das erkannt haben."),
+    ("misslungen", "Was nicht funktioniert hat", "Offen und ohne Schuldzuweisung; darf nicht leer bleiben."),
+    ("uebertragbar", "Was andere übernehmen können", "Drei bis fünf Hinweise, die auch anderswo gelten."),
+    ("kontakt", "Kontakt", "Die Ansprechstelle als Funktion und ein Funktionspostfach."),
+)
+
+
+def practice_form(course: Course, here: str) -> str:
+    """An offline form that turns a practice example typed in plain fields into a Markdown file
+    with valid front matter (``kind: practice``, model.Practice) to download or copy.
+    The choices come from the model; the script is overrides/assets/javascripts/practice-form.js."""
+    from typing import get_args
+
+    from .model import Field_
+
+    def text(name, label, hint="", required=True, kind="input"):
+        req = " required" if required else ""
+        hint_id = f"pf-{name}-hint"
+        hint_html = f'<span class="practice-form__hint" id="{hint_id}">{escape.text(hint)}</span>' if hint else ""
+        described = f' aria-describedby="{hint_id}"' if hint else ""
+        control = (
+            f'<textarea id="pf-{name}" name="{name}" rows="4"{req}{described}></textarea>' if kind == "textarea"
+            else f'<input id="pf-{name}" name="{name}" type="{kind}"{req}{described}>'
+        )
+        return f'<div class="practice-form__field"><label for="pf-{name}">{escape.text(label)}</label>{hint_html}{control}</div>'
+
+    fields = "".join(f'<option value="{_attr(v)}">{escape.text(v)}</option>' for v in get_args(Field_))
+    modules = "".join(
+        f'<label class="practice-form__check"><input type="checkbox" name="modules" value="{_attr(m.id)}"> '
+        f"{escape.text(m.title)}</label>"
+        for m in module_order(course)
+    )
+    parts = [
+        '<form class="practice-form" id="practice-form" novalidate>',
+        '<fieldset><legend>Angaben zum Beispiel</legend>',
+        text("title", "Titel", "Kurz, nennt das Vorhaben, z. B. Familienzentren als Knoten im Netzwerk"),
+        text("municipality", "Kommune oder Region", "Erfundene Orte mit dem Zusatz (erfunden)"),
+        '<div class="practice-form__field"><label for="pf-field">Handlungsfeld</label>'
+        f'<select id="pf-field" name="field" required>{fields}</select></div>',
+        text("network_type", "Art des Netzwerks", "In eigenen Worten, z. B. Handlungsnetzwerk"),
+        text("summary", "Worum es geht", "Ein bis drei Sätze", kind="textarea"),
+        text("contact_role", "Ansprechstelle als Funktion", "Nie eine Person, z. B. Netzwerkkoordination im Jugendamt"),
+        text("year", "Jahr", "Vierstellig, z. B. 2025", kind="number"),
+        f'<fieldset class="practice-form__modules"><legend>Passende Module</legend>{modules}</fieldset>',
+        "</fieldset>",
+        '<fieldset><legend>Der Text in sechs Abschnitten</legend>',
+        *(text(key, label, hint, kind="textarea") for key, label, hint in PRACTICE_SECTIONS),
+        "</fieldset>",
+        '<div class="practice-form__actions">'
+        '<button type="submit" class="md-button md-button--primary">Datei erzeugen</button></div>',
+        '<p class="practice-form__status" role="status" aria-live="polite"></p>',
+        "</form>",
+        '<div class="practice-form__result" id="practice-form-result" hidden>',
+        '<label for="pf-output">Ihre Datei</label>',
+        '<textarea id="pf-output" rows="16" readonly></textarea>',
+        '<div class="practice-form__actions">',
+        '<a class="md-button md-button--primary" id="pf-download" href="#" download>Datei herunterladen</a>',
+        '<button type="button" class="md-button" id="pf-copy">In die Zwischenablage kopieren</button>',
+        "</div></div>",
+        '<noscript><p>Das Formular braucht JavaScript. Ohne JavaScript nutzen Sie die Vorlage unten.</p></noscript>',
+    ]
+    sections = [{"key": k, "title": t} for k, t, _ in PRACTICE_SECTIONS]
+    import json
+
+    return (
+        f'<div class="practice-form-wrap" data-sections="{_attr(json.dumps(sections, ensure_ascii=False))}">\n'
+        + "\n".join(parts) + "\n</div>\n"
+    )

@@ -1,5 +1,7 @@
 // Filter for the method index: builds an accessible form above the table and hides rows
-// whose facets do not fit. Without JavaScript the full table stays as it is.
+// whose facets do not fit. Without JavaScript the full table stays as it is. The filter keeps
+// its state in the address (?format=hybrid&phase=…&personen=12&minuten=45), so a reload, the
+// back button or a shared link shows the same selection.
 (function () {
   "use strict";
 
@@ -60,6 +62,35 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
 
+    var PARAMS = { setting: "format", phase: "phase", group: "personen", minutes: "minuten" };
+    var controls = { setting: setting, phase: phase, group: group, minutes: minutes };
+
+    function restore() {
+      var query = new URLSearchParams(window.location.search);
+      Object.keys(PARAMS).forEach(function (key) {
+        var value = query.get(PARAMS[key]);
+        if (value === null) return;
+        var control = controls[key];
+        if (control.tagName === "SELECT") {
+          if (Array.prototype.some.call(control.options, function (o) { return o.value === value; })) control.value = value;
+        } else if (/^\d+$/.test(value)) {
+          control.value = value;
+        }
+      });
+    }
+
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      Object.keys(PARAMS).forEach(function (key) {
+        var value = controls[key].value;
+        if (value) query.set(PARAMS[key], value); else query.delete(PARAMS[key]);
+      });
+      var search = query.toString();
+      try {
+        history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      } catch (e) { /* file:// in some browsers: the filter still works, without memory */ }
+    }
+
     function apply() {
       var shown = 0;
       var n = parseInt(group.value, 10);
@@ -72,7 +103,11 @@
         rows[i].hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = shown + " von " + facets.length + " Methoden passen.";
+      status.textContent = shown ? shown + " von " + facets.length + " Methoden passen." :
+        "Keine der " + facets.length + " Methoden passt zu allen Angaben. Ändern Sie einen Filter " +
+        "oder setzen Sie die Filter zurück.";
+      container.hidden = shown === 0;
+      remember();
     }
 
     form.addEventListener("input", apply);
@@ -81,6 +116,7 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     container.parentNode.insertBefore(form, container);
     container.parentNode.insertBefore(status, container);
+    restore();
     apply();
   }
 
