@@ -181,21 +181,26 @@ def _entries(items, depth=0):
             index = children[0] if children and isinstance(children[0], Page) and children[0].is_index else None
             if index is not None:
                 children = children[1:]
-                yield handbook.Entry(item.title, depth, index.url, current.pages.get(index.url, ("", ""))[1])
+                yield handbook.Entry(_plain(item.title), depth, index.url, current.pages.get(index.url, ("", ""))[1])
             else:
-                yield handbook.Entry(item.title, depth)
+                yield handbook.Entry(_plain(item.title), depth)
             yield from _entries(children, depth + 1)
         elif isinstance(item, Page):
-            yield handbook.Entry(item.title, depth, item.url, current.pages.get(item.url, ("", ""))[1])
+            yield handbook.Entry(_plain(item.title), depth, item.url, current.pages.get(item.url, ("", ""))[1])
+
+
+def _plain(title) -> str:
+    """Navigation titles are escaped Markup; the print core escapes plain text itself."""
+    return html.unescape(str(title or ""))
 
 
 def _build_pdfs(config) -> None:
     course = current.course
     site = Path(config.site_dir)
     cache = ROOT / ".cache" / "pdf"
-    entries = handbook.classify(
+    entries = handbook.printable(handbook.classify(
         course, list(_entries(current.nav)), {url: src for url, (src, _) in current.pages.items()}
-    )
+    ))
     block = course.config.model_dump()
     books = {
         "Handbuch": (entries, "handbuch.pdf", dict(

@@ -23,7 +23,9 @@ from urllib.parse import urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
 
-__all__ = ["Entry", "Output", "PrintError", "assemble", "cache_key", "classify", "render_cached", "workbook_entries"]
+from . import paper
+
+__all__ = ["Entry", "Output", "PrintError", "assemble", "printable", "cache_key", "classify", "render_cached", "workbook_entries"]
 
 log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
 STYLESHEET = Path(__file__).parent / "print.css"
@@ -45,6 +47,15 @@ class Entry:
     """Kind of the page's front matter (module, unit, method, worksheet, …), if any."""
     module: str | None = None
     """For units and worksheets: the module they belong to."""
+    number: str = ""
+    """Number a trainer points at: "K1.4" for a unit, "AB K1.4" for a worksheet."""
+    printed: bool = True
+    """False for pages marked ``print: false`` (website only)."""
+
+    @property
+    def label(self) -> str:
+        """The title as printed: with its number, if it has one."""
+        return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass
@@ -66,21 +77,41 @@ def _rewrite(soup: BeautifulSoup, entry: Entry, known: set[str], site_dir: Path)
         a.decompose()
     for el in soup.find_all(id=True):
         el["id"] = _anchor(entry.url or "", el["id"])
+    folder = _folder(entry.url or "")
     for a in soup.find_all("a", href=True):
         href = a["href"]
         if urlsplit(href).scheme or href.startswith("//") or href.startswith("mailto:"):
             continue
         path, fragment = urldefrag(href)
-        target = posixpath.normpath(posixpath.join(entry.url or "", path)) if path else (entry.url or "")
-        target = "" if target == "." else target.rstrip("/") + "/" if target else ""
-        if target in known:
+        target = _target(folder, path, known) if path else (entry.url or "")
+        if target is not None and target in known:
             a["href"] = "#" + _anchor(target, fragment)
         else:
             a.unwrap()  # a file outside the handbook (e.g. the PDF itself): keep the text
     for img in soup.find_all("img", src=True):
         src = img["src"]
         if not urlsplit(src).scheme:
-            img["src"] = (site_dir / posixpath.normpath(posixpath.join(entry.url or "", src))).as_uri()
+            img["src"] = (site_dir / posixpath.normpath(posixpath.join(folder, src))).as_uri()
+
+
+def _folder(url: str) -> str:
+    """The folder a page URL's relative links start from: 'a/b/' for 'a/b/' (directory URLs)
+    and for 'a/b/c.html' (file URLs, as with the offline plugin)."""
+    if not url or url.endswith("/"):
+        return url
+    folder = posixpath.dirname(url)
+    return folder + "/" if folder else ""
+
+
+def _target(folder: str, path: str, known: set[str]) -> str | None:
+    """The known page URL a relative link points at, in either URL style."""
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if joined == ".":
+        joined = ""
+    for candidate in (joined, joined + "/", posixpath.join(joined, "index.html"), joined.removesuffix("index.html")):
+        if candidate in known:
+            return candidate
+    return None
 
 
 def _cover(title: str, subtitle: str, course: dict, kind: str, site_dir: Path | None = None) -> str:
@@ -118,7 +149,7 @@ def _toc(entries: list[Entry], max_depth: int) -> str:
             continue
         target = _entry_anchor(i, e)
         items.append(
-            f'<li class="toc__item toc__item--{e.depth}"><a href="#{target}">{html.escape(e.title)}</a></li>'
+            f'<li class="toc__item toc__item--{e.depth}"><a href="#{target}">{html.escape(e.label)}</a></li>'
         )
     return f'<nav class="toc"><h1 class="toc__title">Inhalt</h1><ul>{"".join(items)}</ul></nav>'
 
@@ -133,15 +164,23 @@ def assemble(
     kind: str = "handbook",
     strip_selectors: tuple[str, ...] = (),
     toc_depth: int = 2,
+    imprint: bool = True,
 ) -> str:
-    """One HTML document: cover, table of contents, every entry as a section."""
+    """One HTML document: cover, imprint, table of contents, every entry as a section."""
     known = {e.url for e in entries if e.url is not None}
-    body = [_cover(title, subtitle, course, kind, site_dir), _toc(entries, toc_depth)]
+    glossary = next((e.url for e in entries if e.kind == "glossary" and e.url), None)
+    body = [_cover(title, subtitle, course, kind, site_dir)]
+    if imprint:
+        body.append(paper.imprint(title, subtitle, course))
+    body.append(_toc(entries, toc_depth))
     for i, e in enumerate(entries):
         level = min(e.depth + 1, 6)
         anchor = _entry_anchor(i, e)
         classes = f"entry entry--depth-{e.depth}" + (f" entry--{e.kind}" if e.kind else "")
-        heading = f'<h{level} class="entry__title" id="{anchor}">{html.escape(e.title)}</h{level}>'
+        if e.url is None:
+            classes += " entry--section"
+        number = f'<span class="entry__number">{html.escape(e.number)}</span> ' if e.number else ""
+        heading = (f'<h{level} class="entry__title" id="{anchor}">{number}{html.escape(e.title)}</h{level}>')
         content = ""
         if e.html:
             soup = BeautifulSoup(e.html, "html.parser")
@@ -155,6 +194,7 @@ def assemble(
                 h.name = f"h{min(int(h.name[1]) + level - 1, 6)}"
                 h["class"] = [*h.get("class", []), "inner-heading"]
             _rewrite(soup, e, known, site_dir)
+            paper.prepare(soup, glossary_prefix=_anchor(glossary) if glossary else None)
             content = str(soup)
         body.append(f'<section class="{classes}">{heading}<div class="entry__content">{content}</div></section>')
     css = STYLESHEET.read_text(encoding="utf-8")
@@ -169,12 +209,36 @@ def assemble(
 
 def classify(course, entries: list[Entry], sources: dict[str, str]) -> list[Entry]:
     """Give each entry the kind and module of its page (``sources``: url -> docs path)."""
+    from .numbering import numbers
+
+    numbered = numbers(course)
     for e in entries:
         doc = course.doc_at(sources.get(e.url, "")) if e.url is not None else None
         item = doc.item if doc else None
         e.kind = getattr(item, "kind", None)
         e.module = getattr(item, "module", None) if e.kind in ("unit", "worksheet") else None
+        e.number = numbered.get(getattr(item, "id", None) or "", "") if e.kind in ("unit", "worksheet") else ""
+        e.printed = doc.printed if doc else True
     return entries
+
+
+def printable(entries: list[Entry]) -> list[Entry]:
+    """The entries that go on paper: no page marked ``print: false``, and no section heading
+    left without a printed page under it."""
+    kept: list[Entry] = []
+    for i, e in enumerate(entries):
+        if not e.printed:
+            continue
+        if e.url is None:  # a section without a page: keep it only if something below is printed
+            below = []
+            for f in entries[i + 1:]:
+                if f.depth <= e.depth:
+                    break
+                below.append(f)
+            if not any(f.printed and f.url is not None for f in below):
+                continue
+        kept.append(e)
+    return kept
 
 
 def workbook_entries(course, handbook: list[Entry]) -> list[Entry]:
@@ -187,7 +251,7 @@ def workbook_entries(course, handbook: list[Entry]) -> list[Entry]:
     for module_id, sheets in groups.items():
         title = course.modules[module_id].title if module_id in course.modules else module_id
         out.append(Entry(title, 0))
-        out += [Entry(s.title, 1, s.url, s.html, "worksheet", module_id) for s in sheets]
+        out += [Entry(s.title, 1, s.url, s.html, "worksheet", module_id, s.number) for s in sheets]
     return out
 
 
@@ -199,12 +263,13 @@ def cache_key(entries: list[Entry], **settings: object) -> str:
     digest = hashlib.sha256()
     for part in (
         weasyprint.__version__, STYLESHEET.read_text(encoding="utf-8"),
-        Path(__file__).read_text(encoding="utf-8"), repr(sorted(settings.items())),
+        Path(__file__).read_text(encoding="utf-8"), Path(paper.__file__).read_text(encoding="utf-8"),
+        paper.HYPHENATION.read_text(encoding="utf-8"), repr(sorted(settings.items())),
         date.today().isoformat(),
     ):
         digest.update(part.encode("utf-8"))
     for e in entries:
-        digest.update(f"{e.title}|{e.depth}|{e.url}|{e.kind}|{e.module}|".encode())
+        digest.update(f"{e.title}|{e.depth}|{e.url}|{e.kind}|{e.module}|{e.number}|{e.printed}|".encode())
         digest.update(e.html.encode("utf-8"))
     return digest.hexdigest()[:24]
 
@@ -260,6 +325,7 @@ def render_cached(
     cache_dir.mkdir(parents=True, exist_ok=True)
     (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
     log.info("%s: Layout wird berechnet …", label)
+    paper.use_german_hyphenation()
     refused: list[str] = []
     fetcher = _confined_fetcher((*roots, Path(__file__).parent), refused)
     rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render(pdf_tags=tagged)

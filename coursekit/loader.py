@@ -21,6 +21,9 @@ from .model import (
 
 __all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
 
+PAGE_FIELDS = ("images", "print")
+"""Front-matter fields any page may have, whatever its kind (model.PageImages)."""
+
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
 
 KeyPath = tuple[str | int, ...]
@@ -54,6 +57,8 @@ class Document:
     """The validated model object, if the page declares a known ``kind`` and is valid."""
     images: list[Any] = field(default_factory=list)
     """Validated image credits (``images:`` in the front matter), on any page."""
+    printed: bool = True
+    """False when the front matter says ``print: false``: the page is left out of the PDFs."""
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     """Derived data that several rules share (e.g. the parsed template)."""
 
@@ -459,10 +464,12 @@ def load_course(
         doc, doc_defects = parse_document(text, rel)
         course.documents.append(doc)
         course.defects.extend(doc_defects)
-        if "images" in doc.meta:
-            credits, image_defects = _validate(PageImages, {"images": doc.meta["images"]}, rel, doc.line_of)
+        if "images" in doc.meta or "print" in doc.meta:
+            page_fields = {k: doc.meta[k] for k in PAGE_FIELDS if k in doc.meta}
+            credits, image_defects = _validate(PageImages, page_fields, rel, doc.line_of)
             course.defects.extend(image_defects)
             doc.images = credits.images if credits is not None else []
+            doc.printed = credits.print if credits is not None else True
         kind = doc.meta.get("kind")
         if kind is None:
             continue
@@ -477,7 +484,7 @@ def load_course(
                 )
             )
             continue
-        meta = {k: v for k, v in doc.meta.items() if k != "images"}  # checked above, on every page
+        meta = {k: v for k, v in doc.meta.items() if k not in PAGE_FIELDS}  # checked above, on every page
         item, item_defects = _validate(model, meta, rel, doc.line_of)
         course.defects.extend(item_defects)
         if item is not None:

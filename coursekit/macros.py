@@ -20,6 +20,16 @@ __all__ = ["define_env"]
 def define_env(env) -> None:
     for name, spec in MACRO_ARGS.items():
         _register(env, name, getattr(views, name), takes_id=spec is not None)
+    env.filter(datum)
+
+
+def datum(value) -> str:
+    """Filter: an ISO date (2026-11-21) as Germans write it (21.11.2026); other text unchanged."""
+    text = str(value or "")
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    return text
 
 
 def _register(env, name: str, view, *, takes_id: bool) -> None:

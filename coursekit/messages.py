@@ -215,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Seite, z. B. `![Beschreibung](../assets/images/bild.svg)`.",
     ),
     # --- print (issue 20) ---
+    "PRINT001": (
+        "Der Text dieser Seite kommt ins Handbuch, spricht aber von „{word}“; auf Papier gibt es "
+        "nichts zu klicken oder herunterzuladen.",
+        "Markiere den Absatz als nur für die Website: `{{ .screen-only }}` in der Zeile nach dem "
+        "Absatz oder `<div class=\"screen-only\" markdown>` … `</div>`; eine ganze Seite mit "
+        "`print: false` im Kopfbereich. Oder schreibe den Satz so, dass er auch gedruckt stimmt.",
+    ),
     # --- course design: timing, transfer, case world (issue 14) ---
     "CASE001": (
         "Die Person „{name}“ steht nicht in der Fallwelt ({registry}).",

@@ -238,9 +238,16 @@ class ImageCredit(Attribution):
 
 
 class PageImages(_Strict):
-    """Das Feld `images`, das jede Seite haben darf."""
+    """Die Felder, die jede Seite haben darf, gleich welcher Art: Bildnachweise und ob die
+    Seite gedruckt wird."""
 
     images: list[ImageCredit] = Field(default_factory=list, description="Bildnachweise der Seite.")
+    print: bool = Field(
+        default=True,
+        description="`false`: Die Seite gehört nur zur Website und fehlt in Handbuch und "
+        "Arbeitsheft (z. B. Autorenanleitung, Impressum). Einzelne Absätze: `{ .screen-only }` "
+        "oder `<div class=\"screen-only\" markdown>`; nur im Druck: `.print-only`.",
+    )
 
 
 class ShortForm(_Strict):

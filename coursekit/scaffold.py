@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import load_project, report
-from .loader import Course, german_detail, parse_document
+from .loader import PAGE_FIELDS, Course, german_detail, parse_document
 from .model import Method, Module, Unit
 from .problems import Severity, summary
 from .rules import check
@@ -301,6 +301,7 @@ def _schedule(text: str, rel: str, unit_id: str, title: str, day: int | None) ->
         )
     new_text = "".join(lines)
     before, after = doc.meta, parse_document(new_text, rel)[0].meta
+    before, after = ({k: v for k, v in m.items() if k not in PAGE_FIELDS} for m in (before, after))
     try:
         old, new = Module.model_validate(before), Module.model_validate(after)
     except ValidationError:

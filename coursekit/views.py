@@ -416,7 +416,7 @@ def sources(course: Course, here: str, item_id: str) -> str:
     item = course.doc_of(item_id).item
     ids = [i for i in getattr(item, "literature", []) if i in course.sources]
     if not ids:
-        return "_Keine Literaturangaben._\n"
+        return ""  # the page says where the method comes from (e.g. "eigene Beschreibung")
     return "\n".join(f"- {_source_line(course, i)}" for i in ids) + "\n"
 
 

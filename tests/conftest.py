@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,25 @@ def base_project(tmp_path: Path) -> Path:
 
 def problems_of(project: Path) -> list[coursekit.Problem]:
     return coursekit.check(coursekit.load_project(project / "mkdocs.yml"))
+
+
+def build(project: Path, site: Path, *, pdf: bool) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a project into ``site`` (with the PDFs if ``pdf``)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ENABLE_PDF_EXPORT", None)
+    if pdf:
+        env["ENABLE_PDF_EXPORT"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory) -> Path:
+    """The real course, site and every PDF, built once per test session; tests only read it."""
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site

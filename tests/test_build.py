@@ -19,21 +19,10 @@ from coursekit.privacy import third_party_requests
 from amb import amb_errors, jsonld_of
 from pdfcheck import check_pdf
 
-from conftest import ROOT
+from conftest import ROOT, build
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_FILES = ["mkdocs.yml", "hooks.py", "docs", "overrides"]
-
-
-def build(project: Path, site: Path, *, pdf: bool) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("ENABLE_PDF_EXPORT", None)
-    if pdf:
-        env["ENABLE_PDF_EXPORT"] = "1"
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +30,6 @@ def course():
     return coursekit.load_project(ROOT / "mkdocs.yml")
 
 
-@pytest.fixture(scope="module")
-def full_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
 
 
 def test_site_has_every_page(full_site, course):

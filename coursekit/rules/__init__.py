@@ -9,6 +9,7 @@ generated from it. The rules live in one module per domain; importing them regis
 from __future__ import annotations
 
 from . import reading, references, time, markdown, macros, variants, overlay, usage  # noqa: F401
+from . import printing  # noqa: F401
 from . import structure  # noqa: F401
 from . import design  # noqa: F401
 from . import caseworld  # noqa: F401
