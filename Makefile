@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages WeasyPrint needs for the PDF (Pango for layout, HarfBuzz subsetting, fonts).
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-dejavu-extra fonts-sil-charis
 # ... and what the browser tests need (Debian's Chromium, driven by Playwright).
 TEST_APT_PACKAGES := chromium
 
