@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import (
-    KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Method, Module, PageImages, Practice, Selfcheck, Slides, Source,
+    KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Material, Materials, Method, Module, PageImages, Practice, Selfcheck, Slides, Source,
     Term, Unit, Worksheet,
 )
 
@@ -101,6 +101,8 @@ class Course:
     """The page with ``kind: caseworld`` (the registry of fictional places and people), if any."""
     slides: dict[str, Document] = field(default_factory=dict)
     """Unit id -> the slides file (``kind: slides``) of that unit (first one wins)."""
+    materials: dict[str, Material] = field(default_factory=dict)
+    """The materials catalogue (``kind: materials``): id -> entry."""
 
     def doc_of(self, item_id: str) -> Document:
         return self.where[item_id]
@@ -387,6 +389,11 @@ def _register(course: Course, doc: Document, item: BaseModel) -> None:
         return
     if isinstance(item, Slides):
         course.slides.setdefault(item.unit, doc)
+        return
+    if isinstance(item, Materials):
+        for i, entry in enumerate(item.items):
+            _claim(course, doc, entry.id, ("items", i, "id"))
+            course.materials.setdefault(entry.id, entry)
         return
     if isinstance(item, Glossary):
         for i, term in enumerate(item.terms):

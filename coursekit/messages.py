@@ -361,4 +361,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Foliendatei hat {count} Folien; vorgesehen sind {low} bis {high}.",
         "Schreibe 3 bis 10 Folien je Input: eine Botschaft je Folie, den Rest in die Notizen.",
     ),
+    # --- materials and kits (issue 15) ---
+    "MAT001": (
+        "Das Material „{ref}“ steht nicht im Materialkatalog (docs/materialien.md).",
+        "Nenne unter `materials` eine Kennung aus dem Katalog oder lege das Material dort an "
+        "(`id`, `name`, `type`, `per`, `amount`, `unit`).{suggestion}",
+    ),
+    "MAT002": (
+        "Das Material „{name}“ ({id}) im Katalog nennt keine Einheit und keine Methode.",
+        "Nenne `{id}` unter `materials` der Einheit, die es braucht, oder lösche den Eintrag.",
+    ),
 }

@@ -24,6 +24,8 @@ __all__ = [
     "Glossary",
     "Goals",
     "KINDS",
+    "Material",
+    "Materials",
     "Method",
     "Module",
     "Person",
@@ -44,6 +46,7 @@ Track = Literal["coordinators", "leaders", "joint"]
 Phase = Literal["Einsteigen", "Erarbeiten", "Integrieren", "Auswerten", "Pause"]
 SocialForm = Literal["Einzelarbeit", "Partnerarbeit", "Kleingruppe", "Plenum"]
 Setting = Literal["Präsenz", "online", "hybrid"]
+Lead = Literal["A", "B", "beide"]
 
 Id = Annotated[
     str,
@@ -103,7 +106,16 @@ class Step(_Strict):
         default=None,
         description="Sozialform: Einzelarbeit, Partnerarbeit, Kleingruppe oder Plenum.",
     )
-    material: str | None = Field(default=None, description="Material für diesen Schritt.")
+    material: str | None = Field(
+        default=None,
+        description="Hinweis zum Material in diesem Schritt, z. B. „Arbeitsblatt Teil C“ (freier Text; "
+        "was gepackt wird, steht unter `materials` der Einheit).",
+    )
+    lead: Lead | None = Field(
+        default=None,
+        description="Wer den Schritt leitet: `A`, `B` (die beiden Trainerinnen oder Trainer des Teams) "
+        "oder `beide`; ohne Angabe gilt `lead` der Einheit. Steht im Ablaufplan der Tagesmappe.",
+    )
     presents: bool = Field(
         default=False,
         description="Der Schritt stellt die Methode nur vor, z. B. erklärt Open Space für später; "
@@ -197,7 +209,16 @@ class Unit(_Strict):
     goals: Goals = Field(description="Lernziele nach DQR-Kategorien.")
     steps: list[Step] = Field(min_length=1, description="Ablaufplan: die Schritte in Reihenfolge.")
     worksheets: list[Id] = Field(default_factory=list, description="Kennungen der Arbeitsblätter.")
-    materials: list[Text] = Field(default_factory=list, description="Materialliste der Einheit.")
+    materials: list[Id] = Field(
+        default_factory=list,
+        description="Material der Einheit: Kennungen aus dem Materialkatalog (docs/materialien.md), "
+        "z. B. `[moderationskarten, pinnwand]`. Die Mengen berechnet die Tagesmappe.",
+    )
+    lead: Lead | None = Field(
+        default=None,
+        description="Wer die Einheit leitet: `A`, `B` oder `beide` (gilt für jeden Schritt ohne eigenes "
+        "`lead`). Ohne Angabe bleibt die Spalte in der Tagesmappe zum Eintragen frei.",
+    )
     literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
 
     @property
@@ -276,7 +297,11 @@ class Method(_Strict):
     phases: list[Phase] = Field(
         default_factory=list, description="Lernphasen, in denen die Methode passt."
     )
-    materials: list[Text] = Field(default_factory=list, description="Raum und Material.")
+    materials: list[Id] = Field(
+        default_factory=list,
+        description="Material der Methode: Kennungen aus dem Materialkatalog (docs/materialien.md). "
+        "Raumbedarf und Aufbau beschreibt der Abschnitt „Raum und Material“ im Text.",
+    )
     literature: list[Id] = Field(default_factory=list, description="Kennungen aus der Literaturliste.")
     attribution: Attribution | None = Field(
         default=None, description="Nachweis bei bearbeiteten fremden Beschreibungen."
@@ -291,6 +316,38 @@ class Worksheet(_Strict):
     title: Text = Field(description="Titel des Arbeitsblatts.")
     module: Id = Field(description="Kennung des Moduls, zu dem das Arbeitsblatt gehört.")
     summary: Text = Field(description="Wozu das Blatt dient, in einem Satz.")
+
+
+MaterialPer = Literal["Person", "Gruppe", "Raum", "Leitung"]
+MaterialType = Literal["Verbrauchsmaterial", "Ausstattung", "Plakat", "Druck", "Raum"]
+
+
+class Material(_Strict):
+    """Ein Eintrag im Materialkatalog: was es ist und wie es gezählt wird."""
+
+    id: Id
+    name: Text = Field(description="Bezeichnung, wie sie in der Packliste steht, z. B. „Moderationskarten“.")
+    type: MaterialType = Field(
+        description="Art: `Verbrauchsmaterial` (wird verbraucht, Mengen der Einheiten addieren sich), "
+        "`Ausstattung` (wird wiederverwendet), `Plakat` (vorher vorbereiten), `Druck` (kopieren oder "
+        "drucken, steht in der Kopierliste) oder `Raum` (Raumbedarf, wird nicht gepackt)."
+    )
+    per: MaterialPer = Field(
+        default="Raum",
+        description="Gezählt je `Person` (Teilnehmende), je `Gruppe` (Kleingruppe nach `group_size`), "
+        "je `Raum` (einmal) oder je `Leitung` (je Trainerin oder Trainer).",
+    )
+    amount: int = Field(default=1, ge=1, le=500, description="Wie viele je Person, Gruppe, Raum oder Leitung.")
+    unit: Text = Field(default="Stück", description="Zähleinheit in der Packliste, z. B. Stück, Bogen, Rolle, Satz.")
+    note: str | None = Field(default=None, description="Hinweis, z. B. Farben oder Format (optional).")
+
+
+class Materials(_Strict):
+    """Der Materialkatalog (eine Seite mit `kind: materials`): jedes Material einmal, mit Kennung."""
+
+    kind: Literal["materials"] = Field(description="Art der Seite: `materials`.")
+    title: Text | None = None
+    items: list[Material] = Field(min_length=1, description="Die Materialien: je `id`, `name`, `type`, `per`, `amount`, `unit`.")
 
 
 class Source(_Strict):
@@ -607,6 +664,20 @@ class CourseConfig(_Strict):
     transfer_weeks: int = Field(
         default=5, ge=1, le=26, description="Wochen Transferphase zwischen zwei Modulen."
     )
+    participants: int = Field(
+        default=20, ge=1, le=200, description="Teilnehmende je Kurs (für Mengen, Kopien und die Teilnahmeliste)."
+    )
+    group_size: int = Field(default=4, ge=2, le=20, description="Personen je Kleingruppe (für Mengen je Gruppe).")
+    trainers: int = Field(
+        default=2, ge=1, le=4,
+        description="Trainerinnen und Trainer je Kurstag; bei 1 fehlt die Spalte „Leitung“ im Ablaufplan der Tagesmappe.",
+    )
+    copy_reserve: int = Field(default=2, ge=0, le=50, description="Zusätzliche Kopien je Arbeitsblatt (Reserve).")
+    dates: dict[Id, list[date]] = Field(
+        default_factory=dict,
+        description="Termine je Modul für Bescheinigungen und Teilnahmelisten, z. B. "
+        "`K1: [\"2027-02-04\", \"2027-02-05\"]`; ohne Angabe bleibt eine Zeile zum Eintragen.",
+    )
     nav_order: list[str] = Field(
         default_factory=list,
         description="Reihenfolge der obersten Navigationsebene: Datei- oder Ordnernamen in "
@@ -651,6 +722,7 @@ KINDS: dict[str, type[_Strict]] = {
     "caseworld": CaseWorld,
     "selfcheck": Selfcheck,
     "slides": Slides,
+    "materials": Materials,
 }
 
 
@@ -686,6 +758,7 @@ MACRO_ARGS: dict[str, tuple[str, ...] | None] = {
     "practice_index": None,
     "case_world": None,
     "materials_list": None,
+    "materials_catalogue": None,
     "downloads": None,
     "course_days": None,
     "practice_form": None,

@@ -13,7 +13,7 @@ import posixpath
 import re
 from datetime import date, timedelta
 
-from . import escape
+from . import escape, kits
 from .loader import Course
 from .numbering import unit_number, worksheet_number
 from .model import KINDS, TRACK_LABELS, Bridge, CourseConfig, Module, Unit, Worksheet, clock_of
@@ -237,7 +237,7 @@ def unit_overview(course: Course, here: str, unit_id: str) -> str:
     if sheets:
         lines += [f"**Arbeitsblätter:** {', '.join(sheets)}", ""]
     if u.materials:
-        lines += [f"**Material:** {_esc(', '.join(u.materials))}", ""]
+        lines += [f"**Material:** {_esc(', '.join(_material_names(course, u.materials)))}", ""]
     return "\n".join(lines)
 
 
@@ -325,7 +325,7 @@ def method_facts(course: Course, here: str, method_id: str) -> str:
     if m.phases:
         rows.append(("Lernphasen", ", ".join(m.phases)))
     if m.materials:
-        rows.append(("Material", ", ".join(m.materials)))
+        rows.append(("Material", ", ".join(_material_names(course, m.materials))))
     if m.attribution:
         a = m.attribution
         parts = [f"„{a.title}“ von {a.author}", a.origin, a.licence, a.link]
@@ -769,19 +769,55 @@ def practice_index(course: Course, here: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _material_names(course: Course, ids: list[str]) -> list[str]:
+    """Names of catalogue materials (an unknown id, which MAC001 reports, shows as the id)."""
+    return [course.materials[i].name if i in course.materials else i for i in ids]
+
+
 def materials_list(course: Course, here: str) -> str:
-    """Every material the units name, with the modules that need it (for trainers' packing)."""
-    needed: dict[str, dict[str, str]] = {}
+    """Every material of the catalogue the course uses, with the most a course day needs
+    (for the configured group) and the modules that need it."""
+    cfg = course.config
+    most: dict[str, int] = {}
+    modules: dict[str, list[str]] = {}
     for module in sorted(course.modules.values(), key=lambda m: m.id):
-        for unit in course.units_of(module.id):
-            for item in unit.materials:
-                key = " ".join(item.split()).rstrip(".")
-                needed.setdefault(key.lower(), {"label": key})[module.id] = module.id
-    lines = ["| Material | Module |", "|---|---|"]
-    for key in sorted(needed):
-        entry = needed[key]
-        modules = ", ".join(m for m in entry if m != "label")
-        lines.append(f"| {_cell(entry['label'])} | {modules} |")
+        for d in range(len(module.days)):
+            for line in kits.packing(course, kits.day_units(course, module, d)):
+                mid = line.material.id
+                most[mid] = max(most.get(mid, 0), line.count)
+                if module.id not in modules.setdefault(mid, []):
+                    modules[mid].append(module.id)
+    if not most:
+        return "_Die Einheiten nennen kein Material aus dem Materialkatalog._\n"
+    lines = [
+        f"Mengen für {cfg.participants} Teilnehmende in Gruppen zu {cfg.group_size} und "
+        f"{cfg.trainers} {'Trainerin oder Trainer' if cfg.trainers == 1 else 'Trainerinnen und Trainer'}: "
+        "die größte Menge, die ein Kurstag braucht. Die Packliste jedes Tages steht in seiner Tagesmappe.",
+        "",
+        "| Material | Art | Menge (höchstens je Kurstag) | Module |",
+        "|---|---|---|---|",
+    ]
+    ordered = sorted(most, key=lambda i: (kits.TYPE_ORDER.index(course.materials[i].type), course.materials[i].name.lower()))
+    for mid in ordered:
+        m = course.materials[mid]
+        lines.append(f"| {_cell(m.name)} | {m.type} | {most[mid]} {_cell(m.unit)} | {', '.join(modules[mid])} |")
+    return "\n".join(lines) + "\n"
+
+
+def materials_catalogue(course: Course, here: str) -> str:
+    """The materials catalogue: id, name, type, how it is counted, and who uses it."""
+    users: dict[str, list[str]] = {}
+    for item in [*course.units.values(), *course.methods.values()]:
+        for mid in item.materials:
+            users.setdefault(mid, []).append(item.id)
+    lines = ["| Kennung | Material | Art | Gezählt | Hinweis | Genannt von |", "|---|---|---|---|---|---|"]
+    for m in sorted(course.materials.values(), key=lambda m: (kits.TYPE_ORDER.index(m.type), m.name.lower())):
+        names = users.get(m.id, [])
+        shown = ", ".join(link(course, here, i, i) for i in names[:6]) + (f" und {len(names) - 6} weitere" if len(names) > 6 else "")
+        lines.append(
+            f"| `{m.id}` | {_cell(m.name)} | {m.type} | {m.amount} {_cell(m.unit)} {kits.PER_LABELS[m.per]} | "
+            f"{_cell(m.note)} | {shown or '–'} |"
+        )
     return "\n".join(lines) + "\n"
 
 

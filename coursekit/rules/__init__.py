@@ -15,6 +15,7 @@ from . import design  # noqa: F401
 from . import caseworld  # noqa: F401
 from . import selfcheck  # noqa: F401
 from . import slides  # noqa: F401
+from . import materials  # noqa: F401
 from .registry import ERROR, RULES, WARNING, Rule, check, problem, rule
 
 __all__ = ["ERROR", "RULES", "Rule", "WARNING", "check", "problem", "rule"]
