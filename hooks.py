@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 import coursekit
 from coursekit import (
-    a11y, current, escape, handbook, images, metadata, privacy, search, slides, tables, views, webviews,
+    a11y, current, documents, escape, handbook, images, metadata, privacy, search, slides, tables, views, webviews,
 )
 from coursekit.problems import Severity, annotation, format_problem, summary
 
@@ -218,6 +218,8 @@ def _build_pdfs(config) -> None:
             ),
             site / "pdf" / name, cache, label, roots=(site,),
         )
+    for doc in documents.collect(course, entries):  # the trainer's kit: day kits, booklets, forms
+        documents.render(doc, title=config.site_name, course_block=block, site=site, out_dir=site / "pdf", cache=cache)
 
 
 def on_env(env, config, files):

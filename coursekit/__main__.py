@@ -1,4 +1,4 @@
-"""Command line: ``python -m coursekit check | schema | rules | new | metadata | drift``."""
+"""Command line: ``python -m coursekit check | schema | rules | new | metadata | drift | bescheinigungen``."""
 
 from __future__ import annotations
 
@@ -7,15 +7,30 @@ import sys
 import time
 from pathlib import Path
 
-from . import load_project, report
+from . import load_project, project_docs, report
 from .problems import Severity, summary, to_json
 from .rules import RULES, check
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .cache import ParseCache, ResultCache, code_version
+
     started = time.perf_counter()
-    course = load_project(args.config)
-    problems = check(course)
+    config = Path(args.config)
+    folder = config.parent / ".cache" / "check"
+    version = code_version()
+    results = ResultCache(folder, version) if not args.no_cache else None
+    fingerprint = results.fingerprint(config, project_docs(config)) if results else ""
+    cached = results.get(fingerprint) if results else None
+    if cached is not None:  # nothing changed since the last check
+        problems, counts = cached
+    else:
+        course = load_project(config, cache=ParseCache(folder, version) if results else None)
+        problems = check(course)
+        counts = {"pages": len(course.documents), "modules": len(course.modules),
+                  "units": len(course.units), "methods": len(course.methods)}
+        if results:
+            results.put(fingerprint, problems, counts)
     elapsed = time.perf_counter() - started
     if args.json:
         print(to_json(problems))
@@ -23,9 +38,10 @@ def _check(args: argparse.Namespace) -> int:
         for line in report(problems):
             print(line)
         print(
-            f"{summary(problems)} in {len(course.documents)} Seiten "
-            f"({len(course.modules)} Module, {len(course.units)} Einheiten, "
-            f"{len(course.methods)} Methoden) – {elapsed * 1000:.0f} ms",
+            f"{summary(problems)} in {counts['pages']} Seiten "
+            f"({counts['modules']} Module, {counts['units']} Einheiten, "
+            f"{counts['methods']} Methoden) – {elapsed * 1000:.0f} ms"
+            + (" (unverändert, aus dem Zwischenspeicher)" if cached is not None else ""),
             file=sys.stderr,
         )
     errors = any(p.severity is Severity.ERROR for p in problems)
@@ -77,6 +93,35 @@ def _metadata(args: argparse.Namespace) -> int:
     return 0
 
 
+def _certificates(args: argparse.Namespace) -> int:
+    """Certificates with names from a local CSV file (personal data: rendered without a cache
+    that outlives the call, never written into the project)."""
+    import tempfile
+
+    from . import documents
+    from .documents import forms
+
+    course = load_project(args.config)
+    module = course.modules.get(args.module)
+    if module is None:
+        print(f"Das Modul „{args.module}“ gibt es nicht; vorhanden: {', '.join(course.modules)}.", file=sys.stderr)
+        return 2
+    people = forms.read_people(Path(args.csv))
+    if not people:
+        print(f"{args.csv}: keine Zeile mit einer Spalte „name“ gefunden (erste Zeile: name;organisation).",
+              file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    name = f"teilnahmebescheinigungen-{module.id.lower()}.pdf"
+    doc = documents.Doc(name, f"Teilnahmebescheinigungen {module.id}", f"Teilnahmebescheinigung {module.id}",
+                        forms.certificate(course, module, people), forms.OPTIONS)
+    with tempfile.TemporaryDirectory() as cache:
+        result = documents.render(doc, title=course.config.title, course_block=course.config.model_dump(),
+                                  site=course.docs_dir, out_dir=out, cache=Path(cache))
+    print(f"{result.path}: {len(people)} Bescheinigungen, {result.pages} Seiten")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coursekit", description="Kurs prüfen, Schemas erzeugen, Seiten anlegen, mit dem Original vergleichen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="alle Inhaltsregeln prüfen, ohne HTML zu bauen", parents=[config])
     p.add_argument("--strict", action="store_true", help="auch bei Warnungen mit Fehler enden")
     p.add_argument("--json", action="store_true", help="Probleme als JSON ausgeben")
+    p.add_argument("--no-cache", action="store_true", help="ohne Zwischenspeicher .cache/check/ prüfen")
     p.set_defaults(run=_check)
     p = sub.add_parser("schema", help="JSON-Schemas für Editoren schreiben")
     p.add_argument("--out", default="schemas")
@@ -111,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("drift", help="was sich im Original (upstream) seit der Abspaltung geändert hat", parents=[config])
     p.add_argument("--upstream", help="Git-Referenz des Originals (Standard: upstream/main, sonst origin/main)")
     p.set_defaults(run=_drift)
+    p = sub.add_parser("bescheinigungen", help="Teilnahmebescheinigungen mit Namen aus einer CSV-Datei (PDF)",
+                       parents=[config])
+    p.add_argument("--module", required=True, help="Kennung des Moduls, z. B. K1")
+    p.add_argument("--csv", required=True, help="CSV-Datei mit den Spalten name und organisation (nicht einchecken)")
+    p.add_argument("--out", default=".", help="Ordner für das PDF")
+    p.set_defaults(run=_certificates)
     args = parser.parse_args(argv)
     return args.run(args)
 

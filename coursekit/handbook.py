@@ -51,6 +51,8 @@ class Entry:
     """Number a trainer points at: "K1.4" for a unit, "AB K1.4" for a worksheet."""
     printed: bool = True
     """False for pages marked ``print: false`` (website only)."""
+    id: str | None = None
+    """Id of the page's item (module, unit, method, worksheet …), if it has one."""
 
     @property
     def label(self) -> str:
@@ -165,14 +167,19 @@ def assemble(
     strip_selectors: tuple[str, ...] = (),
     toc_depth: int = 2,
     imprint: bool = True,
+    cover: bool = True,
+    toc: bool = True,
+    stylesheets: tuple[Path, ...] = (),
 ) -> str:
-    """One HTML document: cover, imprint, table of contents, every entry as a section."""
+    """One HTML document: cover, imprint, table of contents, every entry as a section.
+    Forms leave out cover, imprint and contents; ``stylesheets`` follow print.css."""
     known = {e.url for e in entries if e.url is not None}
     glossary = next((e.url for e in entries if e.kind == "glossary" and e.url), None)
-    body = [_cover(title, subtitle, course, kind, site_dir)]
+    body = [_cover(title, subtitle, course, kind, site_dir)] if cover else []
     if imprint:
         body.append(paper.imprint(title, subtitle, course))
-    body.append(_toc(entries, toc_depth))
+    if toc:
+        body.append(_toc(entries, toc_depth))
     for i, e in enumerate(entries):
         level = min(e.depth + 1, 6)
         anchor = _entry_anchor(i, e)
@@ -197,7 +204,7 @@ def assemble(
             paper.prepare(soup, glossary_prefix=_anchor(glossary) if glossary else None)
             content = str(soup)
         body.append(f'<section class="{classes}">{heading}<div class="entry__content">{content}</div></section>')
-    css = STYLESHEET.read_text(encoding="utf-8")
+    css = "\n".join(p.read_text(encoding="utf-8") for p in (STYLESHEET, *stylesheets))
     return (
         '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} – {html.escape(subtitle)}</title>"
@@ -219,6 +226,7 @@ def classify(course, entries: list[Entry], sources: dict[str, str]) -> list[Entr
         e.module = getattr(item, "module", None) if e.kind in ("unit", "worksheet") else None
         e.number = numbered.get(getattr(item, "id", None) or "", "") if e.kind in ("unit", "worksheet") else ""
         e.printed = doc.printed if doc else True
+        e.id = getattr(item, "id", None)
     return entries
 
 

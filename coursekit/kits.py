@@ -17,7 +17,7 @@ from .schedule import day_slots
 
 __all__ = [
     "Copy", "Line", "TYPE_ORDER", "content_minutes", "copies", "day_bridges", "day_units", "groups",
-    "lead_of", "module_days", "packing", "quantity", "room_needs", "teaching_units", "ue_text",
+    "lead_of", "module_days", "module_label", "packing", "quantity", "room_needs", "teaching_units", "ue_text",
     "unit_materials",
 ]
 
@@ -163,6 +163,11 @@ def teaching_units(course: Course, module: Module) -> list[float]:
 def ue_text(ue: float) -> str:
     """UE as Germans write them: "8" or "7,3"."""
     return f"{ue:.0f}" if abs(ue - round(ue)) < 1e-9 else f"{ue:.1f}".replace(".", ",")
+
+
+def module_label(module: Module) -> str:
+    """"K1 Rolle, Haltung und Auftrag": the title, with the id in front unless it has it."""
+    return module.title if module.title.startswith(module.id) else f"{module.id} {module.title}"
 
 
 def module_days(course: Course, module: Module) -> list[str]:

@@ -340,6 +340,14 @@ class Material(_Strict):
     amount: int = Field(default=1, ge=1, le=500, description="Wie viele je Person, Gruppe, Raum oder Leitung.")
     unit: Text = Field(default="Stück", description="Zähleinheit in der Packliste, z. B. Stück, Bogen, Rolle, Satz.")
     note: str | None = Field(default=None, description="Hinweis, z. B. Farben oder Format (optional).")
+    prepare: str | None = Field(
+        default=None,
+        description="Was vor dem Kurstag zu tun ist, z. B. „Gast einladen“ (optional); steht in der "
+        "Tagesmappe unter „Vorbereitung“.",
+    )
+    when: Literal["6 Wochen vorher", "2 Wochen vorher", "1 Tag vorher", "am Morgen"] = Field(
+        default="2 Wochen vorher", description="Wann `prepare` ansteht."
+    )
 
 
 class Materials(_Strict):

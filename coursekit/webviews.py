@@ -34,24 +34,41 @@ class Document:
     label: str
     module: str | None = None
     primary: bool = False
+    kind: str = "book"
+    """``book`` (handbook, workbook), ``slides``, ``day`` (day kit), ``module`` (booklet and
+    forms of a module) or ``form`` (forms for the whole course)."""
+    day: int | None = None
+    """For a day kit: the index of its course day in the module."""
 
 
 def documents(course: Course) -> list[Document]:
-    """Every document the build writes for download: handbook, workbook and per module the
-    slide deck (PDF and PowerPoint) when the module has slides. Day kits
-    (``pdf/tag-<modul>-<n>.pdf``) and module booklets (``pdf/modul-<modul>.pdf``) get their
-    entry here once the build writes them."""
+    """Every document the build writes for download: handbook, workbook; per module the slide
+    deck (PDF and PowerPoint) when the module has slides, a day kit per course day, the module
+    booklet, certificate and attendance list; the feedback form and the invitation."""
     out = [
         Document("pdf/handbuch.pdf", "Handbuch für Trainerinnen und Trainer (PDF)", primary=True),
         Document("pdf/arbeitsheft.pdf", "Arbeitsheft für Teilnehmende (PDF)"),
     ]
     for module in module_order(course):
+        name = module.id.lower()
         if _has_deck(course, module.id):
-            name = module.id.lower()
             out += [
-                Document(f"pdf/folien-{name}.pdf", f"Folien {module.id} (PDF)", module.id),
-                Document(f"pdf/folien-{name}.pptx", f"Folien {module.id} (PowerPoint)", module.id),
+                Document(f"pdf/folien-{name}.pdf", f"Folien {module.id} (PDF)", module.id, kind="slides"),
+                Document(f"pdf/folien-{name}.pptx", f"Folien {module.id} (PowerPoint)", module.id, kind="slides"),
             ]
+        out += [
+            Document(f"pdf/tag-{name}-{d + 1}.pdf", "Tagesmappe (PDF)", module.id, kind="day", day=d)
+            for d in range(len(module.days))
+        ]
+        out += [
+            Document(f"pdf/modul-{name}.pdf", f"Modulheft {module.id} (PDF)", module.id, kind="module"),
+            Document(f"pdf/teilnahmebescheinigung-{name}.pdf", "Teilnahmebescheinigung (PDF)", module.id, kind="module"),
+            Document(f"pdf/teilnahmeliste-{name}.pdf", "Teilnahmeliste (PDF)", module.id, kind="module"),
+        ]
+    out += [
+        Document("pdf/auswertungsbogen.pdf", "Auswertungsbogen und Nachbefragung (PDF)", kind="form"),
+        Document("pdf/einladung.pdf", "Einladung und Anmeldung (PDF)", kind="form"),
+    ]
     return out
 
 
@@ -91,7 +108,7 @@ def downloads(course: Course, here: str, url: str = "") -> str:
     """Buttons for the course-wide documents (handbook, workbook), relative to the page's URL.
     Plain HTML links: MkDocs does not validate them, so a site built without PDFs still builds."""
     prefix = _prefix(url)
-    buttons = [_button(prefix + d.file, d.label, d.primary) for d in documents(course) if d.module is None]
+    buttons = [_button(prefix + d.file, d.label, d.primary) for d in documents(course) if d.kind == "book"]
     return '<div class="downloads">\n' + "\n".join(buttons) + "\n</div>\n"
 
 
@@ -105,11 +122,21 @@ def _rel(here: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
-def course_days(course: Course, here: str) -> str:
-    """Every course day in course order with a link to its run sheet, its times and units
-    (the slide decks have their own list, ``slide_deck_index``)."""
+def _pdf_link(prefix: str, doc: Document) -> str:
+    """A plain HTML link to a PDF of the build (MkDocs does not validate it, so a site built
+    without PDFs still builds)."""
+    return f'<a href="{_attr(prefix + doc.file)}">{escape.text(doc.label)}</a>'
+
+
+def course_days(course: Course, here: str, url: str = "") -> str:
+    """Every course day in course order with a link to its run sheet and day kit, its times and
+    units; per module the booklet and forms; at the end the forms for the whole course (the
+    slide decks have their own list, ``slide_deck_index``)."""
     lines = ['<div class="course-days" markdown>', ""]
     n = 0
+    prefix = _prefix(url)
+    docs = documents(course)
+    kits = {(d.module, d.day): d for d in docs if d.kind == "day"}
     for module in module_order(course):
         page = course.doc_of(module.id).path
         lines += [f"**[{_label(module.title)}]({_rel(here, page)})**", ""]
@@ -120,11 +147,19 @@ def course_days(course: Course, here: str) -> str:
             n += 1
             title = day.title or f"Tag {d + 1}"
             units = len([u for u in day.units if u in course.units])
+            kit = kits.get((module.id, d))
             lines.append(
                 f"- Kurstag {n}: [{_label(title)}]({_rel(here, page)}#{run_sheet_anchor(course, module, d)})"
                 f" · {clock_of(slots[0].start)}–{clock_of(slots[-1].end)} Uhr · {units} Einheiten"
+                + (f" · {_pdf_link(prefix, kit)}" if kit else "")
             )
+        forms = [d for d in docs if d.kind == "module" and d.module == module.id]
+        if forms:
+            lines += ["", f"{escape.text(module.id)}: " + " · ".join(_pdf_link(prefix, d) for d in forms)]
         lines.append("")
+    course_forms = [d for d in docs if d.kind == "form"]
+    if course_forms:
+        lines += ["Für alle Module: " + " · ".join(_pdf_link(prefix, d) for d in course_forms), ""]
     return "\n".join([*lines, "</div>", ""])
 
 
@@ -138,9 +173,10 @@ def course_facts(course: Course, here: str) -> str:
     ue = round(minutes / 45)
     facts = [
         f"{len(modules)} Module", f"{days} Kurstage", f"{ue} Unterrichtseinheiten",
-        f"Lizenz {escape.text(course.config.licence)}", "Handbuch und Arbeitsheft als PDF",
+        f"offen lizenziert ({escape.text(course.config.licence)})",
     ]
-    return '<p class="course-facts">' + " · ".join(f"<span>{f}</span>" for f in facts) + "</p>\n"
+    items = "".join(f"<li>{f}</li>" for f in facts)
+    return f'<ul class="course-facts screen-only" aria-label="Der Kurs in Zahlen">{items}</ul>\n'
 
 
 def worksheet_place(course: Course, sheet_id: str) -> str:
