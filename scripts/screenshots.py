@@ -2,8 +2,9 @@
 
     python scripts/screenshots.py [--site site] [--out .cache/screenshots]
 
-Build first (make preview). Shows the home page, a unit, the method index and search
-results for "Netzwerkkarten"; prints the files it wrote.
+Build first (make preview). Shows the home page, a module's run sheet, a unit's plan, the
+trainers' page, the method index, the glossary and search results for "Konflikte im Netzwerk";
+prints the files it wrote. A page with a selector is scrolled to that element first.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 PAGES = {
-    "start": "index.html",
-    "einheit": "coordinators/k1/k1-rolle.html",
-    "methoden": "methods/index.html",
+    "start": ("index.html", None),
+    "modul": ("coordinators/k1/index.html", ".run-sheet"),
+    "einheit": ("coordinators/k1/k1-rolle.html", ".unit-plan"),
+    "trainer": ("trainer/index.html", ".course-days"),
+    "methoden": ("methods/index.html", None),
+    "glossar": ("glossar.html", None),
+    "arbeitsblatt": ("coordinators/k1/arbeitsblaetter/ab-k1-rolle.html", None),
 }
-WIDTHS = {"mobil": (390, 844), "desktop": (1280, 900)}
-QUERY = "Netzwerkkarten"
+WIDTHS = {"mobil": (390, 844), "desktop": (1280, 800)}
+QUERY = "Konflikte im Netzwerk"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -47,8 +52,11 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=chromium)
         for width_name, (width, height) in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            for name, path in PAGES.items():
+            for name, (path, selector) in PAGES.items():
                 page.goto(url + path)
+                if selector:
+                    page.locator(selector).first.scroll_into_view_if_needed()
+                    page.evaluate("window.scrollBy(0, -60)")
                 target = out / f"{name}-{width_name}.png"
                 page.screenshot(path=target, full_page=False)
                 print(target)
