@@ -6,6 +6,8 @@ The loader never raises for content mistakes. What it cannot read or validate is
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from .model import (
     Term, Unit, Worksheet,
 )
 
-__all__ = ["Course", "Defect", "Document", "load_course", "parse_document"]
+__all__ = ["Course", "Defect", "Document", "load_course", "parse_document", "read_document"]
 
 PAGE_FIELDS = ("images", "print")
 """Front-matter fields any page may have, whatever its kind (model.PageImages)."""
@@ -29,7 +31,27 @@ _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", 
 KeyPath = tuple[str | int, ...]
 
 # libyaml's loader is several times faster and keeps the same marks (line numbers).
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _YamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader without path resolvers (front matter has none): PyYAML calls these
+    three methods once per node, which costs a sixth of the parse time on a large course."""
+
+    def descend_resolver(self, current_node, current_index):  # noqa: D102
+        pass
+
+    def ascend_resolver(self):  # noqa: D102
+        pass
+
+    def resolve(self, kind, value, implicit, _implicit=_BaseLoader.yaml_implicit_resolvers):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,8 @@ class Document:
     """False when the front matter says ``print: false``: the page is left out of the PDFs."""
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     """Derived data that several rules share (e.g. the parsed template)."""
+    body_offset: int = 0
+    """Where the body starts in the file's text (after a byte-order mark is removed)."""
 
     def line_of(self, *path: str | int) -> int:
         """Line of the key path, or of its nearest existing parent."""
@@ -169,11 +193,25 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
     raw = match.group(1) or ""
     body = text[match.end():]
     body_line = text[: match.end()].count("\n") + 1
+    doc, defects = _parse_front_matter(raw, path, body, body_line)
+    doc.body_offset = match.end()
+    return doc, defects
+
+
+def front_matter_key(text: str) -> bytes:
+    """Digest of exactly what parsing a file's front matter depends on."""
+    text = text.removeprefix("\ufeff")
+    match = _FENCE.match(text)
+    return hashlib.blake2b(text[: match.end()].encode() if match else b"", digest_size=16).digest()
+
+
+def _parse_front_matter(raw: str, path: str, body: str, body_line: int) -> tuple[Document, list[Defect]]:
     if len(raw) > MAX_FRONT_MATTER:
         return Document(path, {}, body, body_line), [
             Defect("YAML006", path, 2, {"size": len(raw), "limit": MAX_FRONT_MATTER})
         ]
-    if _flow_depth(raw) > 10 * MAX_DEPTH:  # the YAML scanner is quadratic in this depth
+    if raw.count("[") + raw.count("{") > 10 * MAX_DEPTH and _flow_depth(raw) > 10 * MAX_DEPTH:
+        # the YAML scanner is quadratic in this depth
         return Document(path, {}, body, body_line), [Defect("YAML007", path, 2, {"limit": MAX_DEPTH})]
     loader = _YamlLoader(raw)
     defects: list[Defect] = []
@@ -441,6 +479,41 @@ def load_config(data: Any, file: str = "mkdocs.yml", lines: dict | None = None) 
     return item, defects  # type: ignore[return-value]
 
 
+def markdown_files(docs: Path) -> list[tuple[str, str]]:
+    """(path below docs, '/'-separated; file system path) of every Markdown file, sorted by
+    the first; plain strings, since pathlib costs seconds on ten thousand files."""
+    found = []
+    root = str(docs)
+    for folder, _, names in os.walk(root):
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [(prefix + name, os.path.join(folder, name)) for name in names if name.endswith(".md")]
+    return sorted(found)
+
+
+def read_document(text: str, rel: str) -> tuple[Document, list[Defect]]:
+    """One file's front matter parsed and validated (no course-wide registration)."""
+    doc, defects = parse_document(text, rel)
+    if "images" in doc.meta or "print" in doc.meta:
+        page_fields = {k: doc.meta[k] for k in PAGE_FIELDS if k in doc.meta}
+        credits, image_defects = _validate(PageImages, page_fields, rel, doc.line_of)
+        defects = [*defects, *image_defects]
+        doc.images = credits.images if credits is not None else []
+        doc.printed = credits.print if credits is not None else True
+    kind = doc.meta.get("kind")
+    if kind is None:
+        return doc, defects
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        allowed = ", ".join(sorted(KINDS))
+        return doc, [*defects, Defect("VOCAB001", rel, doc.line_of("kind"),
+                                      {"field": "kind", "value": kind, "allowed": allowed})]
+    meta = {k: v for k, v in doc.meta.items() if k not in PAGE_FIELDS}  # checked above, on every page
+    item, item_defects = _validate(model, meta, rel, doc.line_of)
+    doc.item = item
+    return doc, [*defects, *item_defects]
+
+
 def load_course(
     docs_dir: str | Path,
     config: dict[str, Any] | None = None,
@@ -448,8 +521,12 @@ def load_course(
     config_file: str = "mkdocs.yml",
     config_lines: dict[KeyPath, int] | None = None,
     extra_names: frozenset[str] = frozenset(),
+    cache: Any = None,
 ) -> Course:
-    """Read every Markdown file below ``docs_dir`` once and validate its front matter."""
+    """Read every Markdown file below ``docs_dir`` once and validate its front matter.
+
+    ``cache`` (a ``coursekit.cache.ParseCache``) returns files whose content is unchanged
+    without parsing them again."""
     docs = Path(docs_dir)
     cfg, defects = load_config(config, config_file, config_lines)
     course = Course(
@@ -461,40 +538,16 @@ def load_course(
         config_lines=config_lines or {},
         extra_names=extra_names,
     )
-    for file in sorted(docs.rglob("*.md")):
-        rel = file.relative_to(docs).as_posix()
+    for rel, file in markdown_files(docs):
         try:
-            text = file.read_text(encoding="utf-8-sig")
+            with open(file, encoding="utf-8-sig") as handle:
+                text = handle.read()
         except UnicodeDecodeError as exc:
             course.defects.append(Defect("YAML003", rel, 1, {"detail": str(exc)}))
             continue
-        doc, doc_defects = parse_document(text, rel)
+        doc, doc_defects = cache.read(text, rel) if cache is not None else read_document(text, rel)
         course.documents.append(doc)
         course.defects.extend(doc_defects)
-        if "images" in doc.meta or "print" in doc.meta:
-            page_fields = {k: doc.meta[k] for k in PAGE_FIELDS if k in doc.meta}
-            credits, image_defects = _validate(PageImages, page_fields, rel, doc.line_of)
-            course.defects.extend(image_defects)
-            doc.images = credits.images if credits is not None else []
-            doc.printed = credits.print if credits is not None else True
-        kind = doc.meta.get("kind")
-        if kind is None:
-            continue
-        model = KINDS.get(kind) if isinstance(kind, str) else None
-        if model is None:
-            course.defects.append(
-                Defect(
-                    "VOCAB001",
-                    rel,
-                    doc.line_of("kind"),
-                    {"field": "kind", "value": kind, "allowed": ", ".join(sorted(KINDS))},
-                )
-            )
-            continue
-        meta = {k: v for k, v in doc.meta.items() if k not in PAGE_FIELDS}  # checked above, on every page
-        item, item_defects = _validate(model, meta, rel, doc.line_of)
-        course.defects.extend(item_defects)
-        if item is not None:
-            doc.item = item
-            _register(course, doc, item)
+        if doc.item is not None:
+            _register(course, doc, doc.item)
     return course

@@ -31,7 +31,7 @@ steps:
   - {{minutes: 20, phase: Integrieren, content: Ergebnisse zusammenführen., method: kartenabfrage, social_form: Plenum}}
   - {{minutes: 10, phase: Auswerten, content: Abschluss., method: zielscheibe, social_form: Plenum}}
 worksheets: [ab-{uid}]
-materials: [Flipchart, Moderationskarten]
+materials: [flipchart, moderationskarten]
 literature: [fischer-kosellek-2019]
 ---
 
@@ -44,6 +44,24 @@ literature: [fischer-kosellek-2019]
 ## Ablaufplan
 
 {{{{ unit_plan() }}}}
+
+## Hinweise für Trainerinnen und Trainer
+
+Die Gruppen brauchen Zeit zum Ankommen.
+
+## Für kleine und große Gruppen
+
+Mit 8 Teilnehmenden arbeiten zwei Gruppen, mit 24 sechs Gruppen.
+
+## Reflexionsfragen
+
+- Was nehme ich mit?
+{transfer}
+## Auf einen Blick
+
+- Netzwerke verbinden Verwaltung und freie Träger.
+- Gemeinsame Ziele tragen die Zusammenarbeit.
+- Koordination braucht einen klaren Auftrag.
 
 ## Literatur
 
@@ -73,7 +91,9 @@ goals: [Messen, wie die Bauzeit mit der Kursgröße wächst.]
 prerequisites: [{pre}]
 days:
   - units: [{day1}]
+    buffer: 15
   - units: [{day2}]
+    buffer: 15
 ---
 
 {{{{ module_overview() }}}}
@@ -91,8 +111,11 @@ def generate(n: int, target: Path) -> Path:
     docs = target / "docs"
     (docs / "kurs").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "methods", docs / "methods")
-    shutil.copy2(ROOT / "docs" / "literatur.md", docs / "literatur.md")
+    for name in ("literatur.md", "glossar.md", "materialien.md"):
+        if (ROOT / "docs" / name).is_file():
+            shutil.copy2(ROOT / "docs" / name, docs / name)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copy2(ROOT / "hooks.py", target / "hooks.py")
     (docs / "index.md").write_text("# Synthetischer Kurs\n", encoding="utf-8")
     for m in range(1, n + 1):
@@ -106,12 +129,16 @@ def generate(n: int, target: Path) -> Path:
             encoding="utf-8",
         )
         for k, uid in enumerate(uids, 1):
-            (folder / f"{uid}.md").write_text(UNIT.format(uid=uid, mid=mid, n=k, text=TEXT), encoding="utf-8")
+            transfer = "\n## Transferaufgabe\n\nErproben Sie eine Methode im eigenen Netzwerk.\n" if k == len(uids) else ""
+            (folder / f"{uid}.md").write_text(
+                UNIT.format(uid=uid, mid=mid, n=k, text=TEXT, transfer=transfer), encoding="utf-8"
+            )
             (folder / "arbeitsblaetter" / f"ab-{uid}.md").write_text(
                 SHEET.format(uid=uid, mid=mid, n=k), encoding="utf-8"
             )
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["course"]["variants"] = {}
+    config["extra"]["course"]["variant"] = None
     config["site_name"] = f"Synthetischer Kurs ({n} Module)"
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target / "mkdocs.yml"

@@ -221,7 +221,7 @@ def test_handbook_escapes_its_own_titles_and_cover():
 MARK = '<i data-x="1">X</i><script>alert(1)</script>'
 TEXT_KEYS = {
     "title", "summary", "content", "purpose", "definition", "term", "author", "publisher",
-    "material", "materials", "knowledge", "skills", "social", "autonomy", "goals", "municipality",
+    "material", "knowledge", "skills", "social", "autonomy", "goals", "municipality",
     "network_type", "contact_role", "origin", "audience", "text", "role", "description",
     "questions",
 }

@@ -10,8 +10,16 @@ from ..model import Module, Unit
 from ..problems import Problem
 from .registry import _suggest, problem, rule
 
-def _refs(course: Course) -> Iterator[tuple[Document, tuple, str, str]]:
-    """Every reference in every valid page: (document, key path, target kind, id)."""
+def _refs(course: Course) -> list[tuple[Document, tuple, str, str]]:
+    """Every reference in every valid page: (document, key path, target kind, id); collected
+    once per loaded course, since five rules walk them."""
+    cached = getattr(course, "_refs", None)
+    if cached is None:
+        cached = course._refs = list(_collect_refs(course))  # type: ignore[attr-defined]
+    return cached
+
+
+def _collect_refs(course: Course) -> Iterator[tuple[Document, tuple, str, str]]:
     for doc in course.documents:
         item = doc.item
         if isinstance(item, Unit):

@@ -23,16 +23,23 @@ _ITEM = re.compile(r"^[-*+][ \t]+(.+(?:\n(?![ \t]*\n)(?![-*+][ \t])(?!#).+)*)", 
 
 def section(doc: Document, heading: str) -> tuple[int, str] | None:
     """The line of an H2 heading outside code and the text up to the next H1 or H2 heading."""
-    text = _prose(doc)
-    title = heading.removeprefix("## ")
-    for m in _HEADING.finditer(text):
-        if len(m.group(1)) == 2 and m.group(2) == title:
-            start = m.end()
-            nxt = next((h for h in _HEADING.finditer(text, start) if len(h.group(1)) <= 2), None)
-            end = nxt.start() if nxt else len(text)
-            line = doc.body_line + text.count("\n", 0, m.start())
-            return line, doc.body[start:end]
-    return None
+    found = _sections(doc).get(heading.removeprefix("## "))
+    return (found[0], doc.body[found[1]:found[2]]) if found else None
+
+
+def _sections(doc: Document) -> dict[str, tuple[int, int, int]]:
+    """Every H2 section of the body (first of each title): line, start and end offset; read
+    once per document, since several rules ask."""
+    if "h2-sections" not in doc.cache:
+        text = _prose(doc)
+        heads = [m for m in _HEADING.finditer(text) if len(m.group(1)) <= 2]
+        out: dict[str, tuple[int, int, int]] = {}
+        for k, m in enumerate(heads):
+            if len(m.group(1)) == 2 and m.group(2) not in out:
+                end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+                out[m.group(2)] = (doc.body_line + text.count("\n", 0, m.start()), m.end(), end)
+        doc.cache["h2-sections"] = out
+    return doc.cache["h2-sections"]
 
 
 def key_points_of(doc: Document) -> list[str]:

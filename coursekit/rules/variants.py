@@ -224,12 +224,16 @@ def unit_needs_unrequired_module(course: Course) -> Iterable[Problem]:
         unit = doc.item
         if not isinstance(unit, Unit) or unit.module not in course.modules:
             continue
-        required = _required(course, unit.module)
+        required: set[str] | None = None  # computed only for units that name a module
         for i, step in enumerate(unit.steps):
             for field in ("content", "material"):
                 text = getattr(step, field) or ""
+                if "aus " not in text:
+                    continue
                 reported: set[str] = set()
                 for m in _FROM_MODULE.finditer(text):
+                    if required is None:
+                        required = _required(course, unit.module)
                     if "falls" in text[m.end():m.end() + 20]:
                         continue
                     for ref in _MODULE_ID.findall(m.group(1)):

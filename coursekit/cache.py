@@ -1,0 +1,118 @@
+"""Check caches in ``.cache/check/``: the check stays instant however large the course grows.
+
+Two levels, both invalidated by any change to coursekit's code:
+
+- ``ParseCache``: each file's parsed and validated front matter, keyed by the file's content
+  (a BLAKE2 digest). Size and modification time only decide whether the content has to be read
+  again; an unchanged file is not even opened.
+- ``ResultCache``: the problems of the whole course, keyed by the configuration and every
+  file's path, size and modification time. When nothing changed, ``coursekit check`` answers
+  from it without loading the course.
+
+The cache is a speed-up only: deleting ``.cache/`` is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ParseCache", "ResultCache", "code_version"]
+
+_PACKAGE = Path(__file__).parent
+
+
+def code_version() -> str:
+    """Digest of coursekit's Python sources (a changed rule or model invalidates the cache)."""
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        return None
+
+
+def _save(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    with partial.open("wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)  # never a half-written cache
+
+
+class ParseCache:
+    """Parsed front matter by content: ``read`` instead of ``loader.read_document``, ``save`` at
+    the end. Only the front matter is kept (bodies are read from the files every time: reading
+    is cheap, parsing YAML and validating it is not)."""
+
+    def __init__(self, folder: Path, version: str | None = None) -> None:
+        self.path = Path(folder) / "parse.pickle"
+        self.version = version or code_version()
+        stored = _load(self.path)
+        valid = isinstance(stored, dict) and stored.get("version") == self.version
+        self.entries: dict[str, tuple] = stored["entries"] if valid else {}
+        self.used: dict[str, tuple] = {}
+        self.hits = self.misses = 0
+
+    def read(self, text: str, rel: str):
+        from .loader import front_matter_key, read_document
+
+        key = front_matter_key(text)
+        entry = self.entries.get(rel)
+        if entry is not None and entry[0] == key:
+            self.hits += 1
+            doc, defects = pickle.loads(entry[1])
+        else:
+            self.misses += 1
+            doc, defects = read_document(text, rel)
+            doc.cache.clear()
+            body, doc.body = doc.body, ""
+            entry = (key, pickle.dumps((doc, defects), protocol=pickle.HIGHEST_PROTOCOL))
+            doc.body = body
+            self.used[rel] = entry
+            return doc, defects
+        self.used[rel] = entry
+        doc.body = text.removeprefix("\ufeff")[doc.body_offset:]
+        return doc, defects
+
+    def save(self) -> None:
+        """Keep the files of this run (deleted files drop out); written only when changed."""
+        if self.misses or set(self.used) != set(self.entries):
+            _save(self.path, {"version": self.version, "entries": self.used})
+
+
+class ResultCache:
+    """The problems of a whole check, for a course whose files and configuration are unchanged."""
+
+    def __init__(self, folder: Path, version: str | None = None) -> None:
+        self.path = Path(folder) / "result.pickle"
+        self.version = version or code_version()
+
+    def fingerprint(self, config_file: Path, docs: Path) -> str:
+        digest = hashlib.blake2b(self.version.encode(), digest_size=16)
+        digest.update(Path(config_file).read_bytes())
+        from .loader import markdown_files
+
+        for rel, path in markdown_files(docs):
+            stat = os.stat(path)
+            digest.update(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def get(self, fingerprint: str):
+        stored = _load(self.path)
+        if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
+            return stored["problems"], stored["counts"]
+        return None
+
+    def put(self, fingerprint: str, problems: list, counts: dict) -> None:
+        _save(self.path, {"fingerprint": fingerprint, "problems": problems, "counts": counts})
