@@ -32,11 +32,22 @@ def datum(value) -> str:
     return text
 
 
+# Generated overviews that repeat what other pages say (a unit's key points, method facts,
+# materials, backlinks): shown on the page, left out of the search index (the pages they
+# summarise are in it), which keeps the index small and the results on the pages themselves.
+NOT_INDEXED = frozenset({
+    "key_points", "method_index", "materials_list", "used_in", "course_calendar", "variant_overview",
+    "track_overview", "practice_index", "image_credits", "attributions", "bibliography", "course_days",
+    "rules_reference", "schema_reference", "slide_deck_index",
+})
+
+
 def _register(env, name: str, view, *, takes_id: bool) -> None:
     def call(item_id=None, *args):
         started = time.perf_counter()
         try:
-            return _call(item_id, *args)
+            out = _call(item_id, *args)
+            return f"<div data-search-exclude markdown>\n\n{out}\n</div>\n" if name in NOT_INDEXED and out else out
         finally:
             current.timings["macros"] = current.timings.get("macros", 0.0) + time.perf_counter() - started
 

@@ -108,7 +108,9 @@ FIELDS = {"title_parts": ("title", 10.0), "parts": ("text", 1.0)}  # new field: 
 
 
 def add_parts(data: dict) -> None:
-    """Give every search document the compound parts of its title and text as extra fields."""
+    """Give every search document the compound parts of its title and text as extra fields;
+    a part the document already has as a word (Netzwerk next to Netzwerkkarte) is left out: it
+    would add nothing to the results but tokens the browser indexes on every page load."""
     docs = data.get("docs", [])
     vocabulary = frozenset(
         w.lower() for d in docs for source in ("title", "text")
@@ -116,7 +118,9 @@ def add_parts(data: dict) -> None:
     )
     for doc in docs:
         for field, (source, _) in FIELDS.items():
-            parts = compound_parts(TAG.sub(" ", doc.get(source, "")), vocabulary)
+            text = TAG.sub(" ", doc.get(source, ""))
+            own = {w.lower() for w in WORD.findall(text)}
+            parts = [p for p in compound_parts(text, vocabulary) if not any(p + e in own for e in ENDINGS)]
             if parts:
                 doc[field] = " ".join(parts)
     fields = data.setdefault("config", {}).setdefault("fields", {})

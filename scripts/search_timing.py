@@ -1,9 +1,11 @@
 """Search timing in Debian's Chromium: index size, time until the search is ready, and time
 from the first keystroke to the first result, for a few queries.
 
-    python scripts/search_timing.py [--site site]
+    python scripts/search_timing.py [--site site] [--page path] [--warm]
 
-Build first. Each query runs on a fresh page load, as a reader would type it.
+Build first. Each query runs on a fresh page load and is typed right away, as a reader who
+opens a page and searches at once (the index is still being built); with --warm the script
+first waits until the search is ready (a reader who has been on the page for a moment).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default="site")
     parser.add_argument("--page", default="coordinators/k1/k1-rolle.html")
+    parser.add_argument("--warm", action="store_true", help="wait until the search is ready")
     args = parser.parse_args()
     index = Path(args.site) / "search" / "search_index.json"
     raw = index.read_bytes()
@@ -53,7 +56,13 @@ def main() -> None:
                 if (document.querySelector('li.md-search-result__item')) window.__t.first ??= performance.now();
               }).observe(document.body, {childList: true, subtree: true});
             }""")
-            page.keyboard.press("/")
+            if args.warm:
+                page.locator("input.md-search__input").focus()
+                page.wait_for_function(
+                    "!document.querySelector('.md-search-result__meta').textContent.includes('initialisiert')")
+                page.evaluate("window.__t = {}")
+            else:
+                page.keyboard.press("/")
             page.locator("input.md-search__input").press_sequentially(query, delay=80)
             page.wait_for_function(
                 "q => document.querySelector('.md-search__input').value === q && "
