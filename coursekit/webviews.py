@@ -187,8 +187,8 @@ def worksheet_place(course: Course, sheet_id: str) -> str:
         return ""
     sheet = course.worksheets[sheet_id]
     return (
-        f'<p class="worksheet-place">Arbeitsblatt <strong>{escape.text(number)}</strong> · im Arbeitsheft '
-        f"unter {escape.text(number)} (nach Modul {escape.text(sheet.module)} und Nummer geordnet)</p>\n"
+        f'<p class="worksheet-place">Im Arbeitsheft unter <strong>{escape.text(number)}</strong> '
+        f"(das Heft ist nach Modul und Nummer geordnet, dieses Blatt steht bei Modul {escape.text(sheet.module)})</p>\n"
     )
 
 

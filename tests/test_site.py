@@ -110,3 +110,12 @@ def test_unit_plan_gives_clock_times_within_the_day(course):
     assert len(rows) == len(course.units[unit_id].steps)
     assert rows[0][2] == "0"
     assert rows[0][0] != "09:00"  # the second unit of the day starts later
+
+
+def test_worksheet_pages_name_their_number_in_the_workbook(course):
+    from coursekit.numbering import worksheet_number
+
+    sheet = next(iter(course.worksheets.values()))
+    intro = webviews.page_intro(course, course.doc_of(sheet.id))
+    assert f"Im Arbeitsheft unter <strong>{worksheet_number(course, sheet.id)}</strong>" in intro
+    assert webviews.page_intro(course, course.doc_at("glossar.md")) == ""
