@@ -371,4 +371,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Material „{name}“ ({id}) im Katalog nennt keine Einheit und keine Methode.",
         "Nenne `{id}` unter `materials` der Einheit, die es braucht, oder lösche den Eintrag.",
     ),
+    "MAT003": (
+        "`dates` nennt für das Modul „{module}“ Termine, die nicht passen: {detail}.",
+        "Gib ein Datum je Kurstag in der Reihenfolge der Tage an (das Modul hat {days}), z. B. "
+        "`{module}: [\"2027-02-04\", \"2027-02-05\"]`.{suggestion}",
+    ),
 }

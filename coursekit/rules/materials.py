@@ -57,3 +57,39 @@ def unused_material(course: Course) -> Iterable[Problem]:
             for i, entry in enumerate(doc.item.items):  # type: ignore[attr-defined]
                 if entry.id not in used:
                     yield problem("MAT002", doc.path, doc.line_of("items", i), id=entry.id, name=entry.name)
+
+
+@rule("MAT003", "course-dates")
+def course_dates(course: Course) -> Iterable[Problem]:
+    """Was: `dates` in `extra.course` nennt ein Modul, das es nicht gibt, oder eine andere Zahl
+    von Terminen, als das Modul Kurstage hat.
+
+    Warum: Teilnahmebescheinigung und Teilnahmeliste drucken diese Termine; ein falscher
+    Termin auf einer Bescheinigung ist ein falscher Nachweis.
+
+    Beispiel: `dates: {K1: ["2027-02-04"]}` für ein Modul mit zwei Kurstagen.
+
+    Stattdessen: `dates: {K1: ["2027-02-04", "2027-02-05"]}`: ein Datum je Kurstag, in der
+    Reihenfolge der Tage.
+    """
+    for module_id, dates in course.config.dates.items():
+        line = _config_line(course, "dates", module_id)
+        module = course.modules.get(module_id)
+        if module is None:
+            yield problem("MAT003", course.config_file, line, module=module_id,
+                          detail="dieses Modul gibt es nicht", days="keine", suggestion=_suggest(module_id, course.modules))
+        elif len(dates) != len(module.days):
+            yield problem("MAT003", course.config_file, line, module=module_id,
+                          detail=f"{len(dates)} Termine für {len(module.days)} Kurstage",
+                          days=f"{len(module.days)} Kurstage", suggestion="")
+        elif sorted(dates) != list(dates):
+            yield problem("MAT003", course.config_file, line, module=module_id,
+                          detail="die Termine stehen nicht in aufsteigender Reihenfolge",
+                          days=f"{len(module.days)} Kurstage", suggestion="")
+
+
+def _config_line(course: Course, *path: str) -> int:
+    key = tuple(path)
+    while key and key not in course.config_lines:
+        key = key[:-1]
+    return course.config_lines.get(key, course.config_lines.get((), 1))
