@@ -57,13 +57,13 @@ def documents(course: Course) -> list[Document]:
                 Document(f"pdf/folien-{name}.pptx", f"Folien {module.id} (PowerPoint)", module.id, kind="slides"),
             ]
         out += [
-            Document(f"pdf/tag-{name}-{d + 1}.pdf", "Tagesmappe (PDF)", module.id, kind="day", day=d)
+            Document(f"pdf/tag-{name}-{d + 1}.pdf", f"Tagesmappe {module.id} Tag {d + 1} (PDF)", module.id, kind="day", day=d)
             for d in range(len(module.days))
         ]
         out += [
             Document(f"pdf/modul-{name}.pdf", f"Modulheft {module.id} (PDF)", module.id, kind="module"),
-            Document(f"pdf/teilnahmebescheinigung-{name}.pdf", "Teilnahmebescheinigung (PDF)", module.id, kind="module"),
-            Document(f"pdf/teilnahmeliste-{name}.pdf", "Teilnahmeliste (PDF)", module.id, kind="module"),
+            Document(f"pdf/teilnahmebescheinigung-{name}.pdf", f"Teilnahmebescheinigung {module.id} (PDF)", module.id, kind="module"),
+            Document(f"pdf/teilnahmeliste-{name}.pdf", f"Teilnahmeliste {module.id} (PDF)", module.id, kind="module"),
         ]
     out += [
         Document("pdf/auswertungsbogen.pdf", "Auswertungsbogen und Nachbefragung (PDF)", kind="form"),
@@ -205,6 +205,11 @@ _EDIT = {
     "github": "{repo}/edit/{branch}/docs/{path}",
     "gitea": "{repo}/_edit/{branch}/docs/{path}",
 }
+_ARCHIVE = {
+    "gitlab": "{repo}/-/archive/{branch}/{name}-{branch}.zip",
+    "github": "{repo}/archive/refs/heads/{branch}.zip",
+    "gitea": "{repo}/archive/{branch}.zip",
+}
 _ISSUE = {
     "gitlab": ("{repo}/-/issues/new", "issue[title]", "issue[description]"),
     "github": ("{repo}/issues/new", "title", "body"),
@@ -214,8 +219,9 @@ _ISSUE = {
 
 def page_links(course: Course, src: str, title: str, page_url: str) -> dict[str, str]:
     """Links for the foot of a page: ``source`` (the repository), ``edit`` (this page in the
-    forge's editor) and ``report`` (a new issue naming the page, or without a repository an
-    e-mail to the contact address). Empty when neither is configured."""
+    forge's editor), ``archive`` (the whole course as a ZIP file) and ``report`` (a new issue
+    naming the page, or without a repository an e-mail to the contact address). Empty when
+    neither is configured."""
     cfg = course.config
     subject = f"Hinweis zur Seite „{title}“"
     body = f"Seite: {(cfg.base_url or '').rstrip('/') + '/' if cfg.base_url else ''}{page_url}\nDatei: docs/{src}\n\n"
@@ -225,6 +231,9 @@ def page_links(course: Course, src: str, title: str, page_url: str) -> dict[str,
         return {
             "source": repo,
             "edit": _EDIT[cfg.forge].format(repo=repo, branch=quote(cfg.branch), path=quote(src)),
+            "archive": _ARCHIVE[cfg.forge].format(
+                repo=repo, branch=quote(cfg.branch), name=quote(repo.rsplit("/", 1)[-1])
+            ),
             "report": issue.format(repo=repo) + "?" + urlencode({title_key: subject, body_key: body}),
         }
     if cfg.contact and "@" in cfg.contact:
