@@ -102,6 +102,9 @@ def test_bridges_belong_to_the_first_day_of_their_module_when_the_variant_needs_
     units = kits.day_units(coordination, g1, 0)
     assert [u.id for u in units[: len(bridges)]] == [b.unit for b in bridges]
     assert all(kits.day_bridges(coordination, g1, d) == [] for d in range(1, len(g1.days)))
+    plan = daykit.entries(coordination, g1, 0, {})[0].html
+    assert all(f"Brückenbaustein: {html.escape(coordination.units[b.unit].title)}" in plan for b in bridges)
+    assert plan.index("Brückenbaustein") < plan.index("<h2>Kurstag</h2>")
 
 
 def test_certificate_ue_come_from_the_schedule(course):
