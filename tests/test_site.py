@@ -78,6 +78,7 @@ def test_page_links_follow_the_forge(course, forge, edit, issue):
     assert links["source"] == "https://forge.example/kurs"
     assert links["edit"] == "https://forge.example/kurs" + edit
     assert links["report"].startswith("https://forge.example/kurs" + issue)
+    assert links["archive"].startswith("https://forge.example/kurs/") and links["archive"].endswith(".zip")
     query = parse_qs(urlsplit(links["report"]).query)
     title = query.get("title") or query["issue[title]"]
     assert title == ["Hinweis zur Seite „SWOT-Analyse“"]
