@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 import coursekit
 from coursekit import (
-    a11y, current, documents, escape, handbook, images, metadata, privacy, search, slides, tables, views, webviews,
+    a11y, current, documents, escape, excerpt, handbook, images, metadata, privacy, search, slides, tables, views,
+    webviews,
 )
 from coursekit.problems import Severity, annotation, format_problem, summary
 
@@ -209,17 +210,29 @@ def _build_pdfs(config) -> None:
             subtitle="Arbeitsheft für Teilnehmende", kind="workbook",
             strip_selectors=(".trainer",), toc_depth=1)),
     }
-    for label, (items, name, options) in books.items():
-        key = handbook.cache_key(items, title=config.site_name, course=block, **options)
-        handbook.render_cached(
-            key,
+    jobs = [
+        handbook.Job(
+            handbook.cache_key(items, site_dir=site, title=config.site_name, course=block, **options),
             lambda items=items, options=options: handbook.assemble(
                 items, title=config.site_name, course=block, site_dir=site, **options
             ),
             site / "pdf" / name, cache, label, roots=(site,),
         )
-    for doc in documents.collect(course, entries):  # the trainer's kit: day kits, booklets, forms
-        documents.render(doc, title=config.site_name, course_block=block, site=site, out_dir=site / "pdf", cache=cache)
+        for label, (items, name, options) in books.items()
+    ]
+    kit = documents.collect(course, entries)  # the trainer's kit: day kits, booklets, forms
+    jobs += [
+        documents.job(doc, title=config.site_name, course_block=block, site=site, out_dir=site / "pdf", cache=cache)
+        for doc in kit if not doc.cut
+    ]
+    jobs += slides.deck_jobs(course, site, cache)
+    handbook.render_all(jobs)  # in parallel, one process per core
+    excerpt.cut(  # booklets: the handbook's own pages, laid out once
+        [excerpt.Excerpt(d.name, d.label, d.subtitle, d.entries) for d in kit if d.cut],
+        source=jobs[0].out, source_key=jobs[0].key, entries=entries, title=str(config.site_name),
+        course=block, site_dir=site, out_dir=site / "pdf", cache_dir=cache,
+    )
+    slides.build_pptx(course, site, cache, log)
 
 
 def on_env(env, config, files):
@@ -236,7 +249,6 @@ def on_post_build(config):
     if os.environ.get("ENABLE_PDF_EXPORT") == "1":
         try:
             _build_pdfs(config)
-            slides.build_decks(current.course, site, ROOT / ".cache" / "pdf", log)
         except handbook.PrintError as exc:
             raise PluginError(str(exc)) from None
     _post_build_search(site)

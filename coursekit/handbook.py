@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import multiprocessing
+import os
 import posixpath
 import re
 import shutil
@@ -25,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from . import paper
 
-__all__ = ["Entry", "Output", "PrintError", "assemble", "printable", "cache_key", "classify", "render_cached", "workbook_entries"]
+__all__ = ["Entry", "Job", "Output", "PrintError", "assemble", "printable", "render_all", "cache_key", "classify", "render_cached", "workbook_entries"]
 
 log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
 STYLESHEET = Path(__file__).parent / "print.css"
@@ -263,9 +265,24 @@ def workbook_entries(course, handbook: list[Entry]) -> list[Entry]:
     return out
 
 
-def cache_key(entries: list[Entry], **settings: object) -> str:
-    """Hash of everything that goes into a PDF: entries, settings, stylesheet, this module's
-    code and the WeasyPrint version. Cheap: computed before the document is assembled."""
+_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
+FONT_DIRS = ("/usr/share/fonts/truetype/charis", "/usr/share/fonts/truetype/dejavu")
+
+
+def _fonts_version() -> str:
+    """Names, sizes and times of the installed print fonts (a new font version re-renders)."""
+    found = []
+    for folder in FONT_DIRS:
+        for path in sorted(Path(folder).glob("*.ttf")) if Path(folder).is_dir() else []:
+            stat = path.stat()
+            found.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(found)
+
+
+def cache_key(entries: list[Entry], *, site_dir: Path | None = None, **settings: object) -> str:
+    """Hash of everything that goes into a PDF: entries (their HTML and, with ``site_dir``, the
+    images they show), settings, stylesheet, print code, fonts, hyphenation patterns and the
+    WeasyPrint version. Cheap: computed before the document is assembled."""
     import weasyprint
 
     digest = hashlib.sha256()
@@ -273,12 +290,17 @@ def cache_key(entries: list[Entry], **settings: object) -> str:
         weasyprint.__version__, STYLESHEET.read_text(encoding="utf-8"),
         Path(__file__).read_text(encoding="utf-8"), Path(paper.__file__).read_text(encoding="utf-8"),
         paper.HYPHENATION.read_text(encoding="utf-8"), repr(sorted(settings.items())),
-        date.today().isoformat(),
+        _fonts_version(), date.today().isoformat(),
     ):
         digest.update(part.encode("utf-8"))
     for e in entries:
         digest.update(f"{e.title}|{e.depth}|{e.url}|{e.kind}|{e.module}|{e.number}|{e.printed}|".encode())
         digest.update(e.html.encode("utf-8"))
+        if site_dir is not None and "<img" in e.html:
+            for src in _SRC.findall(e.html):
+                if not urlsplit(src).scheme:
+                    image = site_dir / posixpath.normpath(posixpath.join(_folder(e.url or ""), src))
+                    digest.update(image.read_bytes() if image.is_file() else b"missing")
     return digest.hexdigest()[:24]
 
 
@@ -311,6 +333,23 @@ def _confined_fetcher(roots: tuple[Path, ...], refused: list[str]):
     return Fetcher(allowed_protocols=("file", "data"))
 
 
+@dataclass
+class Job:
+    """One PDF to render: ``build`` returns its HTML (only called when it is not cached)."""
+
+    key: str
+    build: Callable[[], str]
+    out: Path
+    cache_dir: Path
+    label: str
+    tagged: bool = True
+    roots: tuple[Path, ...] = ()
+
+    @property
+    def cached(self) -> Path:
+        return self.cache_dir / f"{self.key}{'-ua' if self.tagged else ''}.pdf"
+
+
 def render_cached(
     key: str, build: Callable[[], str], out: Path, cache_dir: Path, label: str, *, tagged: bool = True,
     roots: tuple[Path, ...] = (),
@@ -319,24 +358,85 @@ def render_cached(
     cached. ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower). Only files
     below ``roots`` (the built site, the package's own print assets) may be embedded; any
     other reference fails the document with ``PrintError``."""
+    job = Job(key, build, out, cache_dir, label, tagged, roots)
+    return _from_cache(job) or _render(job, job.build())
+
+
+def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
+    """Render many documents: cached ones are copied, the others are laid out in a pool of
+    ``workers`` processes (default: one per core), longest first, with progress per document.
+    A failing document is named and fails the whole call (``PrintError``)."""
+    served = [(job, _from_cache(job)) for job in jobs]
+    outputs = [o for _, o in served if o is not None]
+    todo = [job for job, o in served if o is None]
+    if not todo:
+        return outputs
+    documents = [job.build() for job in todo]  # assembling is quick; laying out is not
+    order = sorted(range(len(todo)), key=lambda i: -len(documents[i]))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    started = time.perf_counter()
+    log.info("PDF: %d Dokumente zu setzen, %d aus dem Zwischenspeicher, %d Prozesse",
+             len(todo), len(outputs), workers)
+    if workers == 1:
+        results = [_render_safely(todo[i], documents[i]) for i in order]
+    else:
+        global _POOL_JOBS
+        _POOL_JOBS = (todo, documents)  # handed to the forked workers, not pickled
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            results = []
+            for done, result in enumerate(pool.imap_unordered(_render_index, order), 1):
+                results.append(result)
+                if isinstance(result, Output):
+                    log.info("PDF: %d von %d fertig (%s)", done, len(todo), result.path.name)
+        _POOL_JOBS = None
+    failed = [r for r in results if isinstance(r, str)]
+    if failed:
+        raise PrintError("; ".join(failed))
+    log.info("PDF: %d Dokumente in %.1f s gesetzt", len(todo), time.perf_counter() - started)
+    return [*outputs, *results]
+
+
+_POOL_JOBS: tuple[list[Job], list[str]] | None = None
+
+
+def _render_index(index: int):
+    jobs, documents = _POOL_JOBS  # type: ignore[misc]
+    return _render_safely(jobs[index], documents[index])
+
+
+def _render_safely(job: Job, document: str):
+    try:
+        return _render(job, document)
+    except PrintError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a worker must report, not die silently
+        return f"{job.label}: PDF konnte nicht gesetzt werden ({type(exc).__name__}: {exc})"
+
+
+def _from_cache(job: Job) -> Output | None:
+    if not job.cached.exists():
+        return None
+    job.out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(job.cached, job.out)
+    pages = int(job.cached.with_suffix(".pages").read_text() or 0)
+    log.info("%s: unverändert, aus dem Zwischenspeicher übernommen (%d Seiten)", job.label, pages)
+    return Output(job.out, pages, 0.0, True)
+
+
+def _render(job: Job, document: str) -> Output:
     import weasyprint
 
-    cached = cache_dir / f"{key}{'-ua' if tagged else ''}.pdf"
+    out, cache_dir, label = job.out, job.cache_dir, job.label
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    if cached.exists():
-        shutil.copyfile(cached, out)
-        pages = int(cached.with_suffix(".pages").read_text() or 0)
-        log.info("%s: unverändert, aus dem Zwischenspeicher übernommen (%d Seiten)", label, pages)
-        return Output(out, pages, time.perf_counter() - started, True)
-    document = build()
     cache_dir.mkdir(parents=True, exist_ok=True)
     (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
     log.info("%s: Layout wird berechnet …", label)
     paper.use_german_hyphenation()
     refused: list[str] = []
-    fetcher = _confined_fetcher((*roots, Path(__file__).parent), refused)
-    rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render(pdf_tags=tagged)
+    fetcher = _confined_fetcher((*job.roots, Path(__file__).parent), refused)
+    rendered = weasyprint.HTML(string=document, url_fetcher=fetcher).render(pdf_tags=job.tagged)
     if refused:
         raise PrintError(
             f"{label}: {len(refused)} Verweis(e) auf Dateien außerhalb des Kurses nicht eingebettet "
@@ -345,16 +445,16 @@ def render_cached(
     pages = len(rendered.pages)
     layout = time.perf_counter() - started
     log.info("%s: %d Seiten gesetzt in %.1f s, PDF wird geschrieben …", label, pages, layout)
-    options = {"pdf_variant": "pdf/ua-1"} if tagged else {}
+    options = {"pdf_variant": "pdf/ua-1"} if job.tagged else {}
     rendered.write_pdf(out, **options)
     seconds = time.perf_counter() - started
     for old in cache_dir.glob("*.pdf"):  # keep one cached PDF per document
-        if old.name != cached.name and label_of(old) == label:
+        if old.name != job.cached.name and label_of(old) == label:
             for suffix in (".pdf", ".pages", ".label"):
                 old.with_suffix(suffix).unlink(missing_ok=True)
-    shutil.copyfile(out, cached)
-    cached.with_suffix(".pages").write_text(str(pages))
-    cached.with_suffix(".label").write_text(label)
+    shutil.copyfile(out, job.cached)
+    job.cached.with_suffix(".pages").write_text(str(pages))
+    job.cached.with_suffix(".label").write_text(label)
     log.info("%s: %d Seiten in %.1f s (%.1f Seiten/s)", label, pages, seconds, pages / max(seconds, 1e-9))
     return Output(out, pages, seconds, False)
 

@@ -480,28 +480,41 @@ def _key(course: Course, module_id: str, slides: list[DeckSlide]) -> str:
     return "slides-" + digest.hexdigest()[:24]
 
 
-def build_decks(course: Course, site_dir: Path, cache_dir: Path, log) -> dict[str, tuple[Path, Path, int]]:
-    """Write ``pdf/folien-<module>.pdf`` and ``.pptx`` for every module with slides; returns
-    module id -> (pdf, pptx, slides). The PDF is cached by its content hash like the handbook."""
+def _decks(course: Course, site_dir: Path):
+    """(module id, slides, PDF path, PPTX path) of every module with a deck."""
+    for module_id in course.modules:
+        slides = deck(course, module_id)
+        if len(slides) >= 2:
+            name = module_id.lower()
+            yield module_id, slides, site_dir / "pdf" / f"folien-{name}.pdf", site_dir / "pdf" / f"folien-{name}.pptx"
+
+
+def deck_jobs(course: Course, site_dir: Path, cache_dir: Path) -> list:
+    """The print jobs of every deck's PDF (rendered with the other documents, in parallel)."""
     from . import handbook
 
+    return [
+        handbook.Job(
+            _key(course, module_id, slides),
+            lambda slides=slides, module_id=module_id: deck_html(course, module_id, slides),
+            pdf, cache_dir, f"Folien {module_id}", roots=(site_dir, course.docs_dir),
+        )
+        for module_id, slides, pdf, _ in _decks(course, site_dir)
+    ]
+
+
+def build_pptx(course: Course, site_dir: Path, cache_dir: Path, log) -> dict[str, tuple[Path, Path, int]]:
+    """Write ``pdf/folien-<module>.pptx`` for every module with slides (cached like the PDFs);
+    returns module id -> (pdf, pptx, slides)."""
     started = time.perf_counter()
     written = {}
     png_cache: dict[Path, bytes] = {}
-    for module_id in course.modules:
-        slides = deck(course, module_id)
-        if len(slides) < 2:
-            continue
+    for module_id, slides, pdf, pptx in _decks(course, site_dir):
         name = module_id.lower()
-        pdf = site_dir / "pdf" / f"folien-{name}.pdf"
-        pptx = site_dir / "pdf" / f"folien-{name}.pptx"
         key = _key(course, module_id, slides)
-        handbook.render_cached(
-            key, lambda slides=slides, module_id=module_id: deck_html(course, module_id, slides),
-            pdf, cache_dir, f"Folien {module_id}", roots=(site_dir, course.docs_dir),
-        )
         cached = cache_dir / f"{key}-{name}.pptx"
         if cached.exists():
+            pptx.parent.mkdir(parents=True, exist_ok=True)
             pptx.write_bytes(cached.read_bytes())
         else:
             deck_pptx(course, slides, pptx, png_cache)
@@ -511,9 +524,18 @@ def build_decks(course: Course, site_dir: Path, cache_dir: Path, log) -> dict[st
             cached.write_bytes(pptx.read_bytes())
         written[module_id] = (pdf, pptx, len(slides))
     if written:
-        log.info("Folien: %d Foliensätze (%d Folien) in %.1f s", len(written),
+        log.info("Folien: %d PowerPoint-Dateien (%d Folien) in %.1f s", len(written),
                  sum(n for _, _, n in written.values()), time.perf_counter() - started)
     return written
+
+
+def build_decks(course: Course, site_dir: Path, cache_dir: Path, log) -> dict[str, tuple[Path, Path, int]]:
+    """Write ``pdf/folien-<module>.pdf`` and ``.pptx`` for every module with slides; returns
+    module id -> (pdf, pptx, slides). The PDF is cached by its content hash like the handbook."""
+    from . import handbook
+
+    handbook.render_all(deck_jobs(course, site_dir, cache_dir), workers=1)
+    return build_pptx(course, site_dir, cache_dir, log)
 
 
 # --- views (macros) -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from .. import handbook
 from ..loader import Course
 from . import booklet, daykit, forms
 
-__all__ = ["Doc", "KIT_CSS", "collect", "render"]
+__all__ = ["Doc", "KIT_CSS", "collect", "job", "render"]
 
 KIT_CSS = Path(__file__).parent.parent / "kit.css"
 
@@ -26,6 +26,9 @@ class Doc:
     subtitle: str
     entries: list[handbook.Entry]
     options: dict = field(default_factory=dict)
+    cut: bool = False
+    """Made of handbook pages only: cut from the rendered handbook instead of laid out again
+    (``coursekit.excerpt``)."""
 
 
 def collect(course: Course, entries: list[handbook.Entry]) -> list[Doc]:
@@ -41,7 +44,7 @@ def collect(course: Course, entries: list[handbook.Entry]) -> list[Doc]:
     for module in forms.modules_in_order(course):
         docs.append(Doc(f"modul-{module.id.lower()}.pdf", f"Modulheft {module.id}",
                         f"Modulheft {module.id}: {module.title}", booklet.entries(course, module, entries),
-                        booklet.OPTIONS))
+                        booklet.OPTIONS, cut=True))
         docs.append(Doc(f"teilnahmebescheinigung-{module.id.lower()}.pdf", f"Teilnahmebescheinigung {module.id}",
                         f"Teilnahmebescheinigung {module.id}", forms.certificate(course, module), forms.OPTIONS))
         docs.append(Doc(f"teilnahmeliste-{module.id.lower()}.pdf", f"Teilnahmeliste {module.id}",
@@ -54,16 +57,22 @@ def collect(course: Course, entries: list[handbook.Entry]) -> list[Doc]:
     return docs
 
 
-def render(doc: Doc, *, title: str, course_block: dict, site: Path, out_dir: Path, cache: Path,
-           roots: tuple[Path, ...] = ()) -> handbook.Output:
-    """Render one document to ``out_dir / doc.name`` (cached by everything that goes in)."""
-    code = "".join(p.read_text(encoding="utf-8") for p in (*Path(__file__).parent.glob("*.py"), KIT_CSS))
+def job(doc: Doc, *, title: str, course_block: dict, site: Path, out_dir: Path, cache: Path,
+        roots: tuple[Path, ...] = ()) -> handbook.Job:
+    """The print job of one document (``out_dir / doc.name``), keyed by everything that goes in."""
+    code = "".join(p.read_text(encoding="utf-8") for p in (*sorted(Path(__file__).parent.glob("*.py")), KIT_CSS))
     options = {**doc.options, "stylesheets": (KIT_CSS,)}
-    key = handbook.cache_key(doc.entries, title=title, subtitle=doc.subtitle, course=course_block,
-                             kit=code, **doc.options)
-    return handbook.render_cached(
+    key = handbook.cache_key(doc.entries, site_dir=site, title=title, subtitle=doc.subtitle,
+                             course=course_block, kit=code, **doc.options)
+    return handbook.Job(
         key,
         lambda: handbook.assemble(doc.entries, title=title, subtitle=doc.subtitle, course=course_block,
                                   site_dir=site, **options),
         out_dir / doc.name, cache, doc.label, roots=(site, *roots),
     )
+
+
+def render(doc: Doc, **settings) -> handbook.Output:
+    """Render one document now (cached); ``settings`` as for ``job``."""
+    one = job(doc, **settings)
+    return handbook.render_all([one], workers=1)[0]
