@@ -156,7 +156,8 @@ def _basis(course: Course) -> str:
     cfg = course.config
     team = "eine Trainerin oder ein Trainer" if cfg.trainers == 1 else f"{cfg.trainers} Trainerinnen und Trainer"
     return (f'<p class="kit-note">Gerechnet für {cfg.participants} Teilnehmende, {kits.groups(cfg)} Kleingruppen '
-            f"zu {cfg.group_size} Personen und {team} (<code>extra.course</code> in <code>mkdocs.yml</code>).</p>")
+            f"zu {cfg.group_size} Personen und {team}. Für eine andere Gruppengröße die Mengen "
+            "entsprechend anpassen.</p>")
 
 
 def packing_list(course: Course, units) -> str:
