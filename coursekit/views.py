@@ -290,7 +290,7 @@ def unit_plan(course: Course, here: str, unit_id: str) -> str:
     if clock:
         day, starts = clock
         end = starts[-1] + u.steps[-1].minutes
-        lines += [f"Im Ablauf des Moduls: {_esc(day)}, {clock_of(starts[0])} bis {clock_of(end)} Uhr.", ""]
+        lines += [f"Im Ablauf des Moduls: {clock_of(starts[0])} bis {clock_of(end)} Uhr am Kurstag „{_esc(day)}“.", ""]
     lines += [
         '<div class="unit-plan" markdown>',
         "",
