@@ -113,3 +113,18 @@ def test_glossary_cites_every_author_of_a_source(handbook):
     text = check_pdf(handbook).text
     assert "(Kania und Kramer 2011)" in text
     assert "(Kania 2011)" not in text
+
+
+def test_smaller_print_errors_are_fixed_at_their_source(handbook):
+    from coursekit import views
+
+    assert views.span(2, 2, "Personen") == "2 Personen"
+    assert views.span(8, 20, "Personen") == "8 bis 20 Personen"
+    assert views.short_author("Kania, John; Kramer, Mark") == "Kania und Kramer"
+    assert views.short_author("Hoffmann, Till; Mengel, Melanie; Sandner, Eva") == "Hoffmann u. a."
+    assert views.short_author("PHINEO gAG") == "PHINEO gAG"
+    text = check_pdf(handbook).text
+    repeated = "Hinweise für Trainerinnen und Trainer Hinweise für Trainerinnen und Trainer"
+    assert repeated not in text  # the box no longer repeats its heading
+    assert "Selbständigkeit" not in text and "Selbstständigkeit" in text
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # dates as 21.11.2026, never ISO
