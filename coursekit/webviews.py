@@ -187,7 +187,7 @@ def worksheet_place(course: Course, sheet_id: str) -> str:
         return ""
     sheet = course.worksheets[sheet_id]
     return (
-        f'<p class="worksheet-place">Im Arbeitsheft unter <strong>{escape.text(number)}</strong> '
+        f'<p class="worksheet-place" data-search-exclude>Im Arbeitsheft unter <strong>{escape.text(number)}</strong> '
         f"(das Heft ist nach Modul und Nummer geordnet, dieses Blatt steht bei Modul {escape.text(sheet.module)})</p>\n"
     )
 
