@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pypdf
 
@@ -33,6 +35,13 @@ def normalise(text: str) -> str:
 
 
 def check_pdf(path) -> Report:
+    """The report of a PDF; read once per file and test session (the handbook has 500+ pages)."""
+    stat = Path(path).stat()
+    return _check_pdf(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _check_pdf(path: str, _size: int, _mtime: int) -> Report:
     reader = pypdf.PdfReader(path)
     named = set(reader.named_destinations)
     texts, outside, broken = [], [], []

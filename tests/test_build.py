@@ -32,8 +32,18 @@ def course():
 
 
 
+def _pages(course):
+    """Documents that are pages of the site (slides files are content of the decks only)."""
+    return [d for d in course.documents if getattr(d.item, "kind", None) != "slides"]
+
+
+def _titled(outline: list[str], title: str) -> bool:
+    """The outline has the title, with or without its number (K1.4, AB K1.4)."""
+    return any(t == title or t.endswith(" " + title) for t in outline)
+
+
 def test_site_has_every_page(full_site, course):
-    for doc in course.documents:
+    for doc in _pages(course):
         target = full_site / (doc.path[:-3] + ".html")  # offline plugin: no directory URLs
         assert target.is_file(), doc.path
 
@@ -73,8 +83,8 @@ def test_handbook_pdf_has_every_module_and_unit(full_site, course):
         assert module.title in text
         assert module.title in outline
     for unit in course.units.values():
-        assert unit.title in outline, unit.title
-    assert "Inhalt" in text and "Seite 3 von" in text  # table of contents, page numbers
+        assert _titled(outline, unit.title), unit.title
+    assert "Inhalt" in text and re.search(r"Rolle, Haltung und Auftrag \. [. ]*\d+", text)  # contents with pages
     assert reader.metadata.title.startswith("Synergien vor Ort")
 
 
@@ -90,7 +100,7 @@ def test_handbook_passes_the_pdf_check(full_site, course):
     assert report.outside == []
     assert 100 < report.pages < 20 * len(course.units) + 100  # page budget
     for item in [*course.modules.values(), *course.units.values(), *course.methods.values()]:
-        assert item.title in report.outline, item.title
+        assert _titled(report.outline, item.title), item.title
 
 
 def test_pdf_metadata(full_site):
@@ -118,8 +128,8 @@ def test_workbook_has_worksheets_and_no_trainer_notes(full_site, course):
     report = check_pdf(full_site / "pdf/arbeitsheft.pdf")
     assert report.broken_links == []
     for sheet in course.worksheets.values():
-        assert sheet.title in report.outline, sheet.title
-    assert not any(u.title in report.outline for u in course.units.values())
+        assert _titled(report.outline, sheet.title), sheet.title
+    assert not any(_titled(report.outline, u.title) for u in course.units.values())
     sentences = _trainer_sentences(course)
     assert len(sentences) >= len(course.units)
     handbook_text = check_pdf(full_site / "pdf/handbuch.pdf").text
@@ -217,8 +227,8 @@ def test_method_cards_are_compact(full_site, course):
     after = next(i for i in top[at + 2:] if not isinstance(i, list))
     methods = sorted(course.methods.values(), key=lambda m: m.title.lower())
     pages = [starts[m.title] for m in methods] + [reader.get_destination_page_number(after)]
-    for method, start, end in zip(methods, pages, pages[1:]):
-        assert end - start <= 2, f"{method.title} takes {end - start} pages"
+    for method, start, end in zip(methods, pages, pages[1:]):  # book type (11.4 pt): up to three pages
+        assert end - start <= 3, f"{method.title} takes {end - start} pages"
 
 
 def test_modules_show_two_run_sheets_with_breaks(full_site, course):
@@ -226,8 +236,11 @@ def test_modules_show_two_run_sheets_with_breaks(full_site, course):
         doc = course.doc_of(module.id).path
         html = (full_site / doc.replace("index.md", "index.html")).read_text(encoding="utf-8")
         days = len(module.days)
-        assert html.count('class="run-sheet"') == days, module.id
-        assert html.count("Mittagspause") == days and html.count("Kaffeepause") == 2 * days, module.id
+        # one run sheet per day, plus one per bridge block a configured variant needs (G1)
+        assert days <= html.count('class="run-sheet"') <= days + len(module.bridges), module.id
+        breaks = re.findall(r'<tr class="break-row">.*?</tr>', html, re.S)
+        assert sum("Mittagspause" in b for b in breaks) == days, module.id
+        assert sum("Kaffeepause" in b for b in breaks) == 2 * days, module.id
         assert "09:00–" in html and "16:30" in html
 
 
@@ -242,7 +255,7 @@ def test_download_links_point_at_the_pdfs(full_site):
     for page in ("index.html", "trainer/index.html"):
         html = (full_site / page).read_text(encoding="utf-8")
         links = re.findall(r'href="([^"]+\.pdf)"', html)
-        assert len(links) == 2, page
+        assert {"handbuch.pdf", "arbeitsheft.pdf"} <= {h.rsplit("/", 1)[-1] for h in links}, page
         for href in links:
             assert (full_site / page).parent.joinpath(href).resolve().is_file(), href
 
@@ -250,7 +263,7 @@ def test_download_links_point_at_the_pdfs(full_site):
 def test_every_page_carries_valid_amb_metadata_and_the_sitemap_lists_it(full_site, course):
     base = course.config.base_url
     pages = [p for p in full_site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html"]
-    assert len(pages) == len(course.documents)
+    assert len(pages) == len(_pages(course))
     for page in pages:
         (data,) = jsonld_of(page.read_text(encoding="utf-8"))
         assert amb_errors(data) == [], page
