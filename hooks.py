@@ -22,6 +22,7 @@ from coursekit import (
     a11y, current, documents, escape, excerpt, handbook, images, metadata, privacy, search, slides, tables, views,
     webviews,
 )
+from coursekit.cache import ParseCache
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -56,7 +57,8 @@ def _report(problems: list) -> None:
 @_timed("check")
 def on_config(config):
     current.timings = {}
-    course = coursekit.load_project(config.config_file_path, config.docs_dir)
+    parse_cache = ParseCache(Path(config.config_file_path).parent / ".cache" / "check")
+    course = coursekit.load_project(config.config_file_path, config.docs_dir, cache=parse_cache)
     problems = coursekit.check(course)
     current.course, current.late_problems, current.pages = course, [], {}
     _report(problems)

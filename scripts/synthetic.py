@@ -139,6 +139,7 @@ def generate(n: int, target: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["course"]["variants"] = {}
     config["extra"]["course"]["variant"] = None
+    config["extra"].pop("footer_links", None)  # the legal pages are not copied
     config["site_name"] = f"Synthetischer Kurs ({n} Module)"
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target / "mkdocs.yml"
