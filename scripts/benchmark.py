@@ -279,18 +279,26 @@ def main() -> None:
     print(f"course: {len(course.documents)} pages, {len(course.modules)} modules, "
           f"{len(course.units)} units, {len(course.methods)} methods; "
           f"WeasyPrint {weasyprint.__version__}, {os.cpu_count()} cores", flush=True)
-    bench_check(work, args.quick)
-    bench_site(work, args.repeat)
-    bench_pdf(work, bench_reference())
-    if not args.quick:
-        bench_scale(work)
-        bench_serve(work)
+    try:
+        bench_check(work, args.quick)
+        bench_site(work, args.repeat)
+        bench_pdf(work, bench_reference())
+        if not args.quick:
+            bench_scale(work)
+            bench_serve(work)
+    finally:  # a failing section still leaves the rows measured so far
+        print_table()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_table() -> None:
+    if not rows:
+        return
     width = max(len(r[0]) for r in rows)
     print(f"\n| {'measurement'.ljust(width)} | value | note |")
     print(f"|{'-' * (width + 2)}|---|---|")
     for what, value, note in rows:
         print(f"| {what.ljust(width)} | {value} | {note} |")
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
