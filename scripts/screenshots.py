@@ -10,13 +10,11 @@ prints the files it wrote. A page with a selector is scrolled to that element fi
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import shutil
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from localsite import CHROMIUM, serve
 
 PAGES = {
     "start": ("index.html", None),
@@ -31,11 +29,6 @@ WIDTHS = {"mobil": (390, 844), "desktop": (1280, 800)}
 QUERY = "Konflikte im Netzwerk"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default="site")
@@ -43,13 +36,9 @@ def main() -> None:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    url = serve(args.site)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium)
+        browser = p.chromium.launch(executable_path=CHROMIUM)
         for width_name, (width, height) in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             for name, (path, selector) in PAGES.items():
@@ -73,7 +62,6 @@ def main() -> None:
             print(target)
             page.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -11,22 +11,15 @@ first waits until the search is ready (a reader who has been on the page for a m
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import shutil
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from localsite import CHROMIUM, serve
+
 QUERIES = ["Konflikte im Netzwerk", "Moderatorin", "Evaluation", "Netzwerkkarte", "Datenschutz Netzwerk"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def main() -> None:
@@ -38,13 +31,9 @@ def main() -> None:
     index = Path(args.site) / "search" / "search_index.json"
     raw = index.read_bytes()
     print(f"Index: {len(raw) / 1024:.0f} KB, gzip {len(gzip.compress(raw)) / 1024:.0f} KB")
-    handler = functools.partial(_QuietHandler, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    url = serve(args.site)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium)
+        browser = p.chromium.launch(executable_path=CHROMIUM)
         for query in QUERIES:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             started = time.perf_counter()
@@ -79,7 +68,6 @@ def main() -> None:
                   f"oben: {[h.replace(url, '').split('?')[0] for h in top]}")
             page.close()
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":
