@@ -112,15 +112,15 @@ def add_parts(data: dict) -> None:
     a part the document already has as a word (Netzwerk next to Netzwerkkarte) is left out: it
     would add nothing to the results but tokens the browser indexes on every page load."""
     docs = data.get("docs", [])
-    vocabulary = frozenset(
-        w.lower() for d in docs for source in ("title", "text")
-        for w in WORD.findall(TAG.sub(" ", d.get(source, ""))) if len(w) >= MIN_PART
-    )
-    for doc in docs:
+    words = [{source: _words(TAG.sub(" ", d.get(source, ""))) for source, _ in FIELDS.values()} for d in docs]
+    every = {w: None for fields in words for own in fields.values() for w in own}
+    vocabulary = frozenset(w for w in every if len(w) >= MIN_PART)
+    splits = {w: parts for w in every if (parts := split_compound(w, vocabulary))}  # each word once
+    for doc, fields in zip(docs, words):
         for field, (source, _) in FIELDS.items():
-            text = TAG.sub(" ", doc.get(source, ""))
-            own = {w.lower() for w in WORD.findall(text)}
-            parts = [p for p in compound_parts(text, vocabulary) if not any(p + e in own for e in ENDINGS)]
+            own = fields[source]
+            found = dict.fromkeys(p for w in own if w in splits for p in splits[w])
+            parts = [p for p in found if not any(p + e in own for e in ENDINGS)]
             if parts:
                 doc[field] = " ".join(parts)
     fields = data.setdefault("config", {}).setdefault("fields", {})
@@ -130,11 +130,12 @@ def add_parts(data: dict) -> None:
 
 def compound_parts(text: str, vocabulary: frozenset[str]) -> list[str]:
     """The parts of all compound words in ``text``, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for word in WORD.findall(text):
-        for part in split_compound(word.lower(), vocabulary):
-            seen.setdefault(part, None)
-    return list(seen)
+    return list(dict.fromkeys(part for word in _words(text) for part in split_compound(word, vocabulary)))
+
+
+def _words(text: str) -> dict[str, None]:
+    """The words of ``text`` in lower case, each once, in order of appearance."""
+    return dict.fromkeys(w.lower() for w in WORD.findall(text))
 
 
 def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
