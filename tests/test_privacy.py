@@ -23,3 +23,15 @@ def test_scan_finds_third_party_resources_but_not_links(tmp_path):
         ("a.html", "cdn.example.org"), ("a.html", "fonts.googleapis.com"), ("a.html", "img.example"),
         ("b.css", "evil.example"), ("b.css", "img.example"), ("c.js", "unpkg.com"),
     ]
+
+
+def test_scan_reads_tags_in_any_case_and_files_in_any_encoding(tmp_path):
+    (tmp_path / "ü.html").write_text(
+        '<p>Grüße</p><SCRIPT Src="HTTPS://cdn.example.org/a.js"></SCRIPT>'
+        '<Link REL="Stylesheet" HREF="//fonts.example.org/y.css"><LINK rel="canonical" href="https://example.org/">',
+        encoding="utf-8",
+    )
+    (tmp_path / "latin1.css").write_bytes(b"/* \xe4 */ body { background: url(//img.example/z.png) }")
+    assert third_party_requests(tmp_path) == [
+        ("latin1.css", "img.example"), ("ü.html", "cdn.example.org"), ("ü.html", "fonts.example.org"),
+    ]
