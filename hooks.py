@@ -88,6 +88,7 @@ def _apply_overlay(config, cfg) -> None:
     config.extra["course"] = escape.tree(cfg.model_dump())  # pages print {{ course.… }}
 
 
+@_timed("nav")
 def on_files(files, config):
     """Resolve the footer links (pages below docs/) to their URLs; a missing page ends the build."""
     links = config.extra.get("footer_links") or []
@@ -144,6 +145,7 @@ def _first_page(section):
     return next((p for p in _walk(section.children) if isinstance(p, Page)), None)
 
 
+@_timed("pages")
 def on_page_markdown(markdown, page, config, files):
     """A title from front matter is text: escape it before nav, header and search use it."""
     title = page.meta.get("title")
@@ -163,6 +165,7 @@ def on_page_content(html, page, config, files):
     return webviews.page_intro(current.course, doc) + html
 
 
+@_timed("context")
 def on_page_context(context, page, config, nav):
     """AMB metadata (JSON-LD) of the page for the template's head (overrides/main.html)."""
     if config.site_url:
@@ -237,6 +240,7 @@ def _build_pdfs(config) -> None:
     slides.build_pptx(course, site, cache, log)
 
 
+@_timed("macros")
 def on_env(env, config, files):
     if current.late_problems:
         _report(current.late_problems)

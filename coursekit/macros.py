@@ -18,9 +18,18 @@ __all__ = ["define_env"]
 
 
 def define_env(env) -> None:
-    for name, spec in MACRO_ARGS.items():
-        _register(env, name, getattr(views, name), takes_id=spec is not None)
-    env.filter(datum)
+    started = time.perf_counter()
+    try:
+        for name, spec in MACRO_ARGS.items():
+            _register(env, name, getattr(views, name), takes_id=spec is not None)
+        env.filter(datum)
+    finally:
+        _count(started)
+
+
+def _count(started: float) -> None:
+    """Add the time since ``started`` to the macros' share of the build (hooks.py reports it)."""
+    current.timings["macros"] = current.timings.get("macros", 0.0) + time.perf_counter() - started
 
 
 def datum(value) -> str:
@@ -43,19 +52,21 @@ NOT_INDEXED = frozenset({
 
 
 def _register(env, name: str, view, *, takes_id: bool) -> None:
+    takes_url = "url" in inspect.signature(view).parameters
+
     def call(item_id=None, *args):
         started = time.perf_counter()
         try:
             out = _call(item_id, *args)
             return f"<div data-search-exclude markdown>\n\n{out}\n</div>\n" if name in NOT_INDEXED and out else out
         finally:
-            current.timings["macros"] = current.timings.get("macros", 0.0) + time.perf_counter() - started
+            _count(started)
 
     def _call(item_id=None, *args):
         page = env.page
         here = page.file.src_uri
         if not takes_id:
-            extra = {"url": page.url} if "url" in inspect.signature(view).parameters else {}
+            extra = {"url": page.url} if takes_url else {}
             return view(current.course, here, *([item_id] if item_id else []), *args, **extra)
         ref = item_id if item_id is not None else page.meta.get("id")
         try:
