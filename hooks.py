@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 import coursekit
 from coursekit import (
-    a11y, current, documents, escape, excerpt, handbook, images, metadata, privacy, search, slides, tables, views,
+    a11y, current, documents, escape, excerpt, handbook, images, metadata, parts, privacy, search, slides, tables,
+    views,
     webviews,
 )
 from coursekit.cache import ParseCache
@@ -215,16 +216,19 @@ def _build_pdfs(config) -> None:
             subtitle="Arbeitsheft für Teilnehmende", kind="workbook",
             strip_selectors=(".trainer",), toc_depth=1)),
     }
-    jobs = [
-        handbook.Job(
-            handbook.cache_key(items, site_dir=site, title=config.site_name, course=block, **options),
-            lambda items=items, options=options: handbook.assemble(
-                items, title=config.site_name, course=block, site_dir=site, **options
-            ),
-            site / "pdf" / name, cache, label, roots=(site,),
-        )
-        for label, (items, name, options) in books.items()
-    ]
+    (hb_items, hb_name, hb_options), wb_items, wb_name, wb_options = books["Handbuch"], *books["Arbeitsheft"]
+    book = parts.HandbookBuild(  # laid out in parts, side by side, numbered from one page map
+        lambda: handbook.assemble(hb_items, title=config.site_name, course=block, site_dir=site, **hb_options),
+        str(config.site_name),
+        handbook.cache_key(hb_items, site_dir=site, title=config.site_name, course=block, **hb_options),
+        handbook.cache_key([], site_dir=site, title=config.site_name, course=block, **hb_options),
+        site / "pdf" / hb_name, cache, roots=(site,),
+    )
+    jobs = [*book.first_jobs(), handbook.Job(
+        handbook.cache_key(wb_items, site_dir=site, title=config.site_name, course=block, **wb_options),
+        lambda: handbook.assemble(wb_items, title=config.site_name, course=block, site_dir=site, **wb_options),
+        site / "pdf" / wb_name, cache, "Arbeitsheft", roots=(site,),
+    )]
     kit = documents.collect(course, entries)  # the trainer's kit: day kits, booklets, forms
     jobs += [
         documents.job(doc, title=config.site_name, course_block=block, site=site, out_dir=site / "pdf", cache=cache)
@@ -234,7 +238,7 @@ def _build_pdfs(config) -> None:
     handbook.render_all(jobs)  # in parallel, one process per core
     excerpt.cut(  # booklets: the handbook's own pages, laid out once
         [excerpt.Excerpt(d.name, d.label, d.subtitle, d.entries) for d in kit if d.cut],
-        source=jobs[0].out, source_key=jobs[0].key, entries=entries, title=str(config.site_name),
+        source=book.out, source_key=book.key, entries=entries, title=str(config.site_name),
         course=block, site_dir=site, out_dir=site / "pdf", cache_dir=cache,
     )
     slides.build_pptx(course, site, cache, log)

@@ -9,7 +9,9 @@ that goes into it.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import html
+import json
 import logging
 import multiprocessing
 import os
@@ -68,6 +70,8 @@ class Output:
     pages: int
     seconds: float
     cached: bool
+    info: dict | None = None
+    """For parts and measurements: pages, anchors and bookmarks (see ``_where``)."""
 
 
 def _anchor(url: str, fragment: str = "") -> str:
@@ -335,19 +339,28 @@ def _confined_fetcher(roots: tuple[Path, ...], refused: list[str]):
 
 @dataclass
 class Job:
-    """One PDF to render: ``build`` returns its HTML (only called when it is not cached)."""
+    """One PDF to render: ``build`` returns its HTML (only called when it is not cached).
+
+    ``mode``: "pdf" writes ``out``; "part" writes only the cached PDF and reports where its
+    anchors and bookmarks lie (a part of the handbook, see ``parts``); "measure" lays out
+    without writing a PDF and reports the same (the measuring pass of a cold build)."""
 
     key: str
-    build: Callable[[], str]
+    build: Callable[[], str] | None
     out: Path
     cache_dir: Path
     label: str
     tagged: bool = True
     roots: tuple[Path, ...] = ()
+    mode: str = "pdf"
+    group: object = None
+    """The ``parts.HandbookBuild`` a part belongs to (it decides the next round)."""
+    index: int = 0
 
     @property
     def cached(self) -> Path:
-        return self.cache_dir / f"{self.key}{'-ua' if self.tagged else ''}.pdf"
+        suffix = "-m.json" if self.mode == "measure" else f"{'-ua' if self.tagged else ''}.pdf"
+        return self.cache_dir / f"{self.key}{suffix}"
 
 
 def render_cached(
@@ -365,44 +378,82 @@ def render_cached(
 def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
     """Render many documents: cached ones are copied, the others are laid out in a pool of
     ``workers`` processes (default: one per core), longest first, with progress per document.
-    A failing document is named and fails the whole call (``PrintError``)."""
-    served = [(job, _from_cache(job)) for job in jobs]
-    outputs = [o for _, o in served if o is not None]
-    todo = [job for job, o in served if o is None]
+    Jobs of a handbook in parts (``job.group``) bring the jobs of their next round when a
+    round is complete. A failing document is named and fails the whole call (``PrintError``)."""
+    import queue
+
+    outputs: list[Output] = []
+    finished: queue.SimpleQueue = queue.SimpleQueue()
+
+    def take(new_jobs: list[Job]) -> list[tuple[Job, str]]:
+        """Serve cached jobs (and what their groups ask for next); return those to render."""
+        pending, fresh = list(new_jobs), []
+        while pending:
+            job = pending.pop(0)
+            hit = _from_cache(job)
+            if hit is None:
+                fresh.append((job, job.build()))
+                continue
+            outputs.append(hit)
+            if job.group is not None:
+                pending += job.group.follow(job, hit)
+        return fresh
+
+    todo = take(jobs)
     if not todo:
         return outputs
-    documents = [job.build() for job in todo]  # assembling is quick; laying out is not
-    order = sorted(range(len(todo)), key=lambda i: -len(documents[i]))
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    workers = max(1, workers or os.cpu_count() or 1)
     started = time.perf_counter()
     log.info("PDF: %d Dokumente zu setzen, %d aus dem Zwischenspeicher, %d Prozesse",
              len(todo), len(outputs), workers)
-    if workers == 1:
-        results = [_render_safely(todo[i], documents[i]) for i in order]
-    else:
-        global _POOL_JOBS
-        _POOL_JOBS = (todo, documents)  # handed to the forked workers, not pickled
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            results = []
-            for done, result in enumerate(pool.imap_unordered(_render_index, order), 1):
-                results.append(result)
-                if isinstance(result, Output):
-                    log.info("PDF: %d von %d fertig (%s)", done, len(todo), result.path.name)
-        _POOL_JOBS = None
-    failed = [r for r in results if isinstance(r, str)]
+    waiting: list = []  # the handbook's parts first (later rounds wait for them), then longest first
+    for job, document in todo:
+        heapq.heappush(waiting, (job.group is None, -len(document), len(waiting), job, document))
+    failed: list[str] = []
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        def submit() -> None:
+            while waiting and running[0] < workers:
+                *_, job, document = heapq.heappop(waiting)
+                running[0] += 1
+                pool.apply_async(_render_safely, (_travelling(job), document),
+                                 callback=lambda result, job=job: finished.put((job, result)),
+                                 error_callback=lambda exc, job=job: finished.put((job, f"{job.label}: {exc}")))
+
+        running, done, total = [0], 0, len(todo)
+        submit()
+        while running[0]:
+            job, result = finished.get()
+            running[0] -= 1
+            done += 1
+            if isinstance(result, str):
+                failed.append(result)
+                waiting.clear()
+                continue
+            outputs.append(result)
+            log.info("PDF: %d von %d fertig (%s)", done, total, job.label if job.mode != "pdf" else result.path.name)
+            if job.group is not None and not failed:
+                try:
+                    more = take(job.group.follow(job, result))
+                except PrintError as exc:
+                    failed.append(str(exc))
+                    waiting.clear()
+                    continue
+                for new_job, document in more:
+                    heapq.heappush(waiting, (False, -len(document), total, new_job, document))
+                    total += 1
+            submit()
     if failed:
         raise PrintError("; ".join(failed))
-    log.info("PDF: %d Dokumente in %.1f s gesetzt", len(todo), time.perf_counter() - started)
-    return [*outputs, *results]
+    log.info("PDF: %d Dokumente in %.1f s gesetzt", total, time.perf_counter() - started)
+    return outputs
 
 
-_POOL_JOBS: tuple[list[Job], list[str]] | None = None
+def _travelling(job: Job) -> Job:
+    """The job as it is sent to a worker: without its build function and its group."""
+    from dataclasses import replace
 
-
-def _render_index(index: int):
-    jobs, documents = _POOL_JOBS  # type: ignore[misc]
-    return _render_safely(jobs[index], documents[index])
+    return replace(job, build=None, group=None)
 
 
 def _render_safely(job: Job, document: str):
@@ -417,21 +468,42 @@ def _render_safely(job: Job, document: str):
 def _from_cache(job: Job) -> Output | None:
     if not job.cached.exists():
         return None
-    job.out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(job.cached, job.out)
+    if job.mode == "measure":
+        info = json.loads(job.cached.read_text(encoding="utf-8"))
+        return Output(job.out, info["pages"], 0.0, True, info)
+    info = None
+    if job.mode == "part":
+        info = json.loads(job.cached.with_suffix(".json").read_text(encoding="utf-8"))
+    else:
+        job.out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(job.cached, job.out)
     pages = int(job.cached.with_suffix(".pages").read_text() or 0)
     log.info("%s: unverändert, aus dem Zwischenspeicher übernommen (%d Seiten)", job.label, pages)
-    return Output(job.out, pages, 0.0, True)
+    return Output(job.out, pages, 0.0, True, info)
+
+
+def _where(rendered) -> dict:
+    """Page count, the page (0-based) of every anchor and every bookmark (page, level, label,
+    top in PDF points) of a laid-out document."""
+    anchors: dict[str, int] = {}
+    bookmarks = []
+    for number, page in enumerate(rendered.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+        for level, label, (_x, y), _state in page.bookmarks:
+            bookmarks.append((number, level, label, (page.height - y) * 0.75))
+    return {"pages": len(rendered.pages), "anchors": anchors, "bookmarks": bookmarks}
 
 
 def _render(job: Job, document: str) -> Output:
     import weasyprint
 
     out, cache_dir, label = job.out, job.cache_dir, job.label
-    out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
+    if job.mode == "pdf":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        (cache_dir / f"{out.stem}.html").write_text(document, encoding="utf-8")  # for debugging
     log.info("%s: Layout wird berechnet …", label)
     paper.use_german_hyphenation()
     refused: list[str] = []
@@ -444,19 +516,29 @@ def _render(job: Job, document: str) -> Output:
         )
     pages = len(rendered.pages)
     layout = time.perf_counter() - started
+    info = _where(rendered) if job.mode != "pdf" else None
+    if job.mode == "measure":
+        job.cached.write_text(json.dumps(info), encoding="utf-8")
+        log.info("%s: %d Seiten vermessen in %.1f s", label, pages, layout)
+        return Output(out, pages, layout, False, info)
     log.info("%s: %d Seiten gesetzt in %.1f s, PDF wird geschrieben …", label, pages, layout)
     options = {"pdf_variant": "pdf/ua-1"} if job.tagged else {}
-    rendered.write_pdf(out, **options)
+    target = job.cached.with_suffix(".tmp") if job.mode == "part" else out
+    rendered.write_pdf(target, **options)
     seconds = time.perf_counter() - started
     for old in cache_dir.glob("*.pdf"):  # keep one cached PDF per document
         if old.name != job.cached.name and label_of(old) == label:
-            for suffix in (".pdf", ".pages", ".label"):
+            for suffix in (".pdf", ".pages", ".label", ".json"):
                 old.with_suffix(suffix).unlink(missing_ok=True)
-    shutil.copyfile(out, job.cached)
+    if job.mode == "part":
+        job.cached.with_suffix(".json").write_text(json.dumps(info), encoding="utf-8")
+        target.replace(job.cached)
+    else:
+        shutil.copyfile(out, job.cached)
     job.cached.with_suffix(".pages").write_text(str(pages))
     job.cached.with_suffix(".label").write_text(label)
     log.info("%s: %d Seiten in %.1f s (%.1f Seiten/s)", label, pages, seconds, pages / max(seconds, 1e-9))
-    return Output(out, pages, seconds, False)
+    return Output(out, pages, seconds, False, info)
 
 
 def label_of(path: Path) -> str:
