@@ -211,6 +211,8 @@ def assemble(
             content = str(soup)
         body.append(f'<section class="{classes}">{heading}<div class="entry__content">{content}</div></section>')
     css = "\n".join(p.read_text(encoding="utf-8") for p in (STYLESHEET, *stylesheets))
+    # the running header names this course (set on body, so on every page)
+    css += f"\nbody {{ string-set: course {_css_string(title)}; }}"
     return (
         '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} – {html.escape(subtitle)}</title>"
@@ -218,6 +220,10 @@ def assemble(
         f'<meta name="description" content="{html.escape(subtitle)}">'
         f"<style>{css}</style></head><body class=\"{kind}\">{''.join(body)}</body></html>"
     )
+
+
+def _css_string(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def classify(course, entries: list[Entry], sources: dict[str, str]) -> list[Entry]:

@@ -32,6 +32,8 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .handbook import _css_string as css_string
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -61,7 +63,8 @@ class Part:
     owned: set[str]
     figures_before: int = 0
     chapter: str = ""
-    """Running header (chapter title) in force where the part begins."""
+    """Running header (chapter title) in force where the part begins, if its first entry does
+    not set one itself (entries of depth 0 and 1 do)."""
 
 
 @dataclass
@@ -102,7 +105,8 @@ def split(document: str, title: str, target: int = TARGET_SIZE) -> Document:
     parts, figures, chapter = [], 0, ""
     for index, group in enumerate(groups):
         body = "".join(group)
-        parts.append(Part(index, body, set(_ID.findall(body)), figures, chapter))
+        opens = bool(_DEPTH.match(group[0])) and int(_DEPTH.match(group[0]).group(1)) <= 1
+        parts.append(Part(index, body, set(_ID.findall(body)), figures, "" if opens else chapter))
         figures += body.count("<figcaption")
         for section in group:
             match = _DEPTH.match(section)
@@ -110,10 +114,6 @@ def split(document: str, title: str, target: int = TARGET_SIZE) -> Document:
             if match and int(match.group(1)) <= 1 and title_match:
                 chapter = html_lib.unescape(_TAG.sub("", title_match.group(1))).strip()
     return Document(head, body_tag, parts, title)
-
-
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def placeholder(start_estimate: int) -> str:
@@ -147,11 +147,12 @@ def fill(doc: Document, part: Part, pages: PageMap | None, *, digits: int = 3) -
         sides = ((chapter, course, "none", "counter(page)") if left else (course, chapter, "counter(page)", "none"))
         css += [
             f"html {{ break-before: {'left' if left else 'right'}; }}",
-            f"body {{ string-set: course {_css_string(doc.title)}, chapter {_css_string(part.chapter)}; }}",
             f"@page :first {{ counter-reset: page {start}; @top-left {{ content: {sides[0]}; }} "
             f"@top-right {{ content: {sides[1]}; }} @bottom-right {{ content: {sides[2]}; }} "
             f"@bottom-left {{ content: {sides[3]}; }} }}",
         ]
+        if part.chapter:  # on the first title: a string set on body would be set again on every page
+            css.append(f"body > section:first-of-type > .entry__title {{ string-set: chapter {css_string(part.chapter)}; }}")
     head = doc.head.replace("</head>", f"<style>{' '.join(css)}</style></head>", 1)
     return f"{head}<body{doc.body_tag}>{body}</body></html>"
 
@@ -334,6 +335,7 @@ class HandbookBuild:
     roots: tuple[Path, ...]
     label: str = "Handbuch"
     max_rounds: int = 4
+    target: int = TARGET_SIZE
     doc: Document | None = None
     pages: PageMap | None = None
     infos: dict[int, dict] = field(default_factory=dict)
@@ -365,7 +367,7 @@ class HandbookBuild:
         document = self.assemble()
         (self.cache_dir / "handbuch.html").parent.mkdir(parents=True, exist_ok=True)
         (self.cache_dir / "handbuch.html").write_text(document, encoding="utf-8")  # for debugging
-        self.doc = split(document, self.title)
+        self.doc = split(document, self.title, self.target)
         last = json.loads(self.map_file.read_text(encoding="utf-8")) if self.map_file.exists() else None
         self.pages = estimated_map(self.doc, last)
         if self.pages is None:

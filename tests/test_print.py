@@ -95,6 +95,43 @@ def test_paper_has_imprint_page_numbers_after_links_and_numbered_figures(handboo
     assert re.search(r"Abbildung 1: ", text)
 
 
+def test_every_printed_page_reference_is_the_page_its_link_leads_to(handbook):
+    """"(S. 42)" is the page the link next to it opens, in all 500+ pages: the numbers come
+    from the page map of the parts, and links between parts work in the joined book."""
+    reader = pypdf.PdfReader(handbook)
+    dests = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    wrong, references, across = [], 0, 0
+    for number, page in enumerate(reader.pages, 1):
+        printed = {int(n) for n in re.findall(r"\(S\.\s(\d+)\)", page.extract_text())}
+        targets = set()
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            assert "/URI" not in (annot.get("/A") or {}) or not str(annot["/A"]["/URI"]).startswith("xref:")
+            if annot.get("/Dest") is not None:
+                targets.add(dests[str(annot["/Dest"])])
+                across += 1
+        references += len(printed)
+        wrong += [(number, n) for n in sorted(printed - targets)]
+    assert references > 300 and across > 1000
+    assert wrong == []
+
+
+def test_joined_handbook_keeps_one_tag_tree_for_all_pages(handbook):
+    """PDF/UA: one structure tree; every page's and link's key is in its parent tree."""
+    reader = pypdf.PdfReader(handbook)
+    root = reader.trailer["/Root"]
+    tree = root["/StructTreeRoot"]
+    keys = {int(k) for k in tree["/ParentTree"]["/Nums"][::2]}
+    assert root["/MarkInfo"]["/Marked"] and str(root["/Lang"]) == "de"
+    assert [str(tree["/K"][0].get_object()["/S"])] == ["/Document"]
+    for page in reader.pages:
+        assert int(page["/StructParents"]) in keys
+        for annot in page.get("/Annots") or []:
+            assert int(annot.get_object()["/StructParent"]) in keys
+    assert int(tree["/ParentTreeNextKey"]) == max(keys) + 1
+    assert reader.metadata.title.startswith("Synergien vor Ort")
+
+
 def test_figures_are_drawn_in_print(handbook):
     """Each "Abbildung N" caption stands on a page that also carries a drawing."""
     import pypdfium2 as pdfium
