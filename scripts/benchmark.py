@@ -167,12 +167,21 @@ def bench_pdf(work: Path, reference: float) -> None:
         f"{rate / reference:.2f} x the reference load (target >= 2)")
     kinds: dict[str, list[float]] = {}
     for label, n, seconds in documents:
-        kind = label.split(" ")[0].rstrip(":")
+        kind = label.split(" ")[0].rstrip(":,")
         kinds.setdefault(kind, [0, 0.0])
         kinds[kind][0] += n
         kinds[kind][1] += seconds
     for kind, (n, seconds) in sorted(kinds.items()):
         row(f"  {kind}: pages per second while rendering", f"{n / max(seconds, 1e-9):.1f} pages/s", f"{n} pages")
+    measured = [(int(n), float(t)) for n, t in re.findall(r"(\d+) Seiten vermessen in ([\d.]+) s", log)]
+    if measured:
+        n, seconds = sum(m[0] for m in measured), sum(m[1] for m in measured)
+        row("  Handbuch: measuring pass of the parts (cold build only, no PDF written)",
+            f"{n / max(seconds, 1e-9):.1f} pages/s", f"{n} pages in {seconds:.1f} s of worker time")
+    joined = re.findall(r"Teile zu (\d+) Seiten zusammengefügt in ([\d.]+) s", log)
+    if joined:
+        row("  Handbuch: parts joined into one tagged PDF (pikepdf)", f"{float(joined[-1][1]):.1f} s",
+            f"{joined[-1][0]} pages")
     rerendered = [m.group(1) for m in _DOC_LINE.finditer(edit_log)]
     row("unchanged rebuild with PDFs", f"{unchanged:.1f} s", f"{unchanged / cold * 100:.0f} % of cold (target <= 8 %)")
     row("rebuild after editing one unit (K1.4)", f"{edited:.1f} s",
