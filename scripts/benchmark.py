@@ -282,6 +282,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="skip the 1,000-module check and serve")
+    parser.add_argument("--only", choices=("check", "site", "pdf"), help="run one section")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="coursekit-bench-"))
     course = coursekit.load_project(ROOT / "mkdocs.yml")
@@ -289,10 +290,13 @@ def main() -> None:
           f"{len(course.units)} units, {len(course.methods)} methods; "
           f"WeasyPrint {weasyprint.__version__}, {os.cpu_count()} cores", flush=True)
     try:
-        bench_check(work, args.quick)
-        bench_site(work, args.repeat)
-        bench_pdf(work, bench_reference())
-        if not args.quick:
+        if args.only in (None, "check"):
+            bench_check(work, args.quick)
+        if args.only in (None, "site"):
+            bench_site(work, args.repeat)
+        if args.only in (None, "pdf"):
+            bench_pdf(work, bench_reference())
+        if not args.quick and args.only is None:
             bench_scale(work)
             bench_serve(work)
     finally:  # a failing section still leaves the rows measured so far
