@@ -16,19 +16,38 @@ class _TolerantLoader(yaml.SafeLoader):
     """Safe loader that reads MkDocs' custom tags (``!!python/name:``, ``!ENV``) as None."""
 
 
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same on libyaml: same data and line marks, ten times faster."""
+
+
+for _loader in (_TolerantLoader, _FastLoader):
+    _loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read(path: str | Path, *, construct: bool) -> tuple[yaml.Node | None, Any]:
+    """The document's node, and its data if ``construct``. A file libyaml refuses is read again
+    by the Python loader, whose error message shows the line at fault."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    try:
+        return _parse(_FastLoader, text, construct)
+    except yaml.YAMLError:
+        pass
+    return _parse(_TolerantLoader, text, construct)
+
+
+def _parse(cls: type, text: str, construct: bool) -> tuple[yaml.Node | None, Any]:
+    loader = cls(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if construct and node is not None else None
+    finally:
+        loader.dispose()
 
 
 def read_mkdocs_yml(path: str | Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The whole mkdocs.yml as data, and the line of every key (1-based)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    loader = _TolerantLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    finally:
-        loader.dispose()
+    node, data = _read(path, construct=True)
     lines = _line_map(node, 1) if node is not None else {}
     return data or {}, lines
 
@@ -45,9 +64,5 @@ def course_block(data: dict[str, Any], lines: dict[KeyPath, int]) -> tuple[Any, 
 def config_duplicates(path: str | Path) -> list[tuple[str, int, int]]:
     """(key, first line, second line) of every key mkdocs.yml repeats in one mapping; YAML
     keeps the last one silently, so a pasted second `logo:` would win unnoticed."""
-    loader = _TolerantLoader(Path(path).read_text(encoding="utf-8-sig"))
-    try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+    node, _ = _read(path, construct=False)
     return duplicate_keys(node, 1) if node is not None else []
