@@ -12,6 +12,7 @@ import json
 import posixpath
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import escape, kits
 from .loader import Course
@@ -57,7 +58,13 @@ def _label(text: object) -> str:
 
 
 def _href(course: Course, here: str, item_id: str) -> str:
-    target = course.doc_of(item_id).path
+    return _relative(course.doc_of(item_id).path, here)
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, here: str) -> str:
+    """Link from the page ``here`` to the page ``target`` (both docs-relative); the same pairs
+    come up on many pages, and ``relpath`` asks the operating system for the working folder."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
@@ -729,9 +736,11 @@ def case_world(course: Course, here: str) -> str:
         return "_Dieser Kurs hat keine Fallwelt (`kind: caseworld`)._\n"
     known = {p.name for p in world.people}
     pages: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
     for doc in sorted(course.documents, key=lambda d: d.path):
-        if doc is course.caseworld or doc.item is None:
-            continue
+        if doc is course.caseworld or doc.item is None or ("Frau" not in doc.body and "Herr" not in doc.body):
+            continue  # a mention starts with "Frau" or "Herr"
+        titles[doc.path] = str(getattr(doc.item, "title", doc.path))
         for name in dict.fromkeys(n for n, _ in mentions(doc.body, known)):
             pages.setdefault(name, []).append(doc.path)
     places = {p.id: p for p in world.places}
@@ -745,8 +754,7 @@ def case_world(course: Course, here: str) -> str:
         place = places[x.place].name if x.place in places else x.place
         modules = ", ".join(x.modules) or "–"
         where = ", ".join(
-            f"[{_cell(str(getattr(course.doc_at(path).item, 'title', path)))}]"
-            f"({posixpath.relpath(path, posixpath.dirname(here) or '.')})"
+            f"[{_cell(titles[path])}]({_relative(path, here)})"
             for path in pages.get(x.name, [])
         ) or "–"
         lines.append(
@@ -836,7 +844,7 @@ def image_credits(course: Course, here: str) -> str:
         unit_id = getattr(doc.item, "unit", None) if doc.meta.get("kind") == "slides" else None
         if unit_id in course.units:  # slides are no page: name the unit whose notes list them
             page_title, target = f"Folien: {course.units[unit_id].title}", course.doc_of(unit_id).path
-        where = f"[{_cell(str(page_title))}]({posixpath.relpath(target, posixpath.dirname(here) or '.')})"
+        where = f"[{_cell(str(page_title))}]({_relative(target, here)})"
         lines.append(f"| {title} | {_cell(c.author)} | {_cell(c.licence)} | {_cell(c.origin)} | {where} |")
     return "\n".join(lines) + "\n"
 
