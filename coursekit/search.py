@@ -113,14 +113,18 @@ def add_parts(data: dict) -> None:
     would add nothing to the results but tokens the browser indexes on every page load."""
     docs = data.get("docs", [])
     words = [{source: _words(TAG.sub(" ", d.get(source, ""))) for source, _ in FIELDS.values()} for d in docs]
-    every = {w: None for fields in words for own in fields.values() for w in own}
+    every: dict[str, None] = {}
+    for fields in words:
+        for own in fields.values():
+            every.update(own)
     vocabulary = frozenset(w for w in every if len(w) >= MIN_PART)
     splits = {w: parts for w in every if (parts := split_compound(w, vocabulary))}  # each word once
+    forms = {p: [p + e for e in ENDINGS] for parts in splits.values() for p in parts}  # each part's word forms
     for doc, fields in zip(docs, words):
         for field, (source, _) in FIELDS.items():
             own = fields[source]
             found = dict.fromkeys(p for w in own if w in splits for p in splits[w])
-            parts = [p for p in found if not any(p + e in own for e in ENDINGS)]
+            parts = [p for p in found if own.keys().isdisjoint(forms[p])]
             if parts:
                 doc[field] = " ".join(parts)
     fields = data.setdefault("config", {}).setdefault("fields", {})
@@ -133,9 +137,16 @@ def compound_parts(text: str, vocabulary: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(part for word in _words(text) for part in split_compound(word, vocabulary)))
 
 
+# Letters outside WORD whose lower case is in it (İ, ẞ, the Kelvin sign): a text with one of
+# them is lowered word by word, any other text at once (the same words, faster).
+_LOWER_JOINS = ("\u0130", "\u1e9e", "\u212a")
+
+
 def _words(text: str) -> dict[str, None]:
     """The words of ``text`` in lower case, each once, in order of appearance."""
-    return dict.fromkeys(w.lower() for w in WORD.findall(text))
+    if any(c in text for c in _LOWER_JOINS):
+        return dict.fromkeys(w.lower() for w in WORD.findall(text))
+    return dict.fromkeys(WORD.findall(text.lower()))
 
 
 def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
@@ -149,9 +160,10 @@ def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
 def _split(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
     # Longest first part first: Netzwerkkarte -> Netzwerk + Karte rather than Netz + Werk + ...
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        head, rest = word[:cut], word[cut:]
+        head = word[:cut]
         if head not in vocabulary:
             continue
+        rest = word[cut:]
         for link in LINKS:
             if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
                 continue
@@ -165,7 +177,7 @@ def _split(word: str, vocabulary: frozenset[str]) -> tuple[str, ...] | None:
 
 
 def _is_word(tail: str, vocabulary: frozenset[str]) -> bool:
-    return any(
+    return tail in vocabulary or any(
         tail.endswith(e) and len(tail) - len(e) >= MIN_PART and tail[: len(tail) - len(e)] in vocabulary
-        for e in ENDINGS
-    ) or tail in vocabulary
+        for e in ENDINGS if e
+    )

@@ -88,3 +88,14 @@ def test_search_documents_get_the_parts_of_their_compounds_once():
     assert a["title_parts"] == "netzwerk karte" and a["parts"] == "netzwerk"  # "karte" is a word of the text
     assert b["parts"] == "karten" and "title_parts" not in b  # "netzwerk" is a word of b's text
     assert data["config"]["fields"]["parts"] == {"boost": 1.0}
+
+
+def test_words_are_lowered_as_a_whole_text_only_where_that_gives_the_same_words():
+    import sys
+
+    joins = [chr(c) for c in range(sys.maxunicode + 1)
+             if chr(c).lower() != chr(c) and not search.WORD.match(chr(c)) and search.WORD.search(chr(c).lower())]
+    assert sorted(joins) == sorted(search._LOWER_JOINS)  # İ, ẞ, Kelvin sign: letters only once lowered
+    text = "STRA\u1e9eE in \u0130zmir bei 3 \u212a, die Netzwerkkarte"  # as if each word were lowered alone
+    assert list(search._words(text)) == ["stra", "e", "in", "zmir", "bei", "die", "netzwerkkarte"]
+    assert list(search._words("Die Netzwerkkarte, die NETZWERKKARTE")) == ["die", "netzwerkkarte"]
