@@ -6,9 +6,12 @@ The loader never raises for content mistakes. What it cannot read or validate is
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,17 +19,38 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import plainyaml
 from .model import (
     KINDS, Bibliography, CaseWorld, CourseConfig, Glossary, Material, Materials, Method, Module, PageImages, Practice, Selfcheck, Slides, Source,
     Term, Unit, Worksheet,
 )
 
-__all__ = ["Course", "Defect", "Document", "load_course", "parse_document", "read_document"]
+__all__ = [
+    "Course", "Defect", "Document", "load_course", "parse_document", "paused_gc", "read_document", "validate_document",
+]
 
 PAGE_FIELDS = ("images", "print")
 """Front-matter fields any page may have, whatever its kind (model.PageImages)."""
 
-_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+
+
+def _front_matter(text: str) -> tuple[str, int] | None:
+    r"""The front matter's text and where the body starts: what
+    ``re.match(r"\A---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", text, re.S)`` finds
+    (group 1 and the end), ten times faster. Like that pattern, it closes at an empty front
+    matter only when no later line closes a non-empty one."""
+    opening = _OPEN.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    closing = _CLOSE.search(text, start)
+    if closing is not None:
+        return text[start:closing.start() + 1], closing.end()
+    closing = _CLOSE.match(text, start - 1)
+    return ("", closing.end()) if closing is not None else None
+
 
 KeyPath = tuple[str | int, ...]
 
@@ -187,22 +211,21 @@ def parse_document(text: str, path: str) -> tuple[Document, list[Defect]]:
     matter become defects: the first two would silently change what the author wrote, the
     last two would let one file take unbounded time and memory."""
     text = text.removeprefix("\ufeff")
-    match = _FENCE.match(text)
-    if not match:
+    found = _front_matter(text)
+    if found is None:
         return Document(path, {}, text, 1), []
-    raw = match.group(1) or ""
-    body = text[match.end():]
-    body_line = text[: match.end()].count("\n") + 1
-    doc, defects = _parse_front_matter(raw, path, body, body_line)
-    doc.body_offset = match.end()
+    raw, end = found
+    body_line = text.count("\n", 0, end) + 1
+    doc, defects = _parse_front_matter(raw, path, text[end:], body_line)
+    doc.body_offset = end
     return doc, defects
 
 
 def front_matter_key(text: str) -> bytes:
     """Digest of exactly what parsing a file's front matter depends on."""
     text = text.removeprefix("\ufeff")
-    match = _FENCE.match(text)
-    return hashlib.blake2b(text[: match.end()].encode() if match else b"", digest_size=16).digest()
+    found = _front_matter(text)
+    return hashlib.blake2b(text[: found[1]].encode() if found else b"", digest_size=16).digest()
 
 
 def _parse_front_matter(raw: str, path: str, body: str, body_line: int) -> tuple[Document, list[Defect]]:
@@ -213,6 +236,9 @@ def _parse_front_matter(raw: str, path: str, body: str, body_line: int) -> tuple
     if raw.count("[") + raw.count("{") > 10 * MAX_DEPTH and _flow_depth(raw) > 10 * MAX_DEPTH:
         # the YAML scanner is quadratic in this depth
         return Document(path, {}, body, body_line), [Defect("YAML007", path, 2, {"limit": MAX_DEPTH})]
+    plain = plainyaml.parse(raw, MAX_DEPTH)
+    if plain is not None:  # the usual case; anything unusual is read by the strict loader below
+        return Document(path, plain[0], body, body_line, plain[1]), []
     loader = _YamlLoader(raw)
     defects: list[Defect] = []
     try:
@@ -493,7 +519,12 @@ def markdown_files(docs: Path) -> list[tuple[str, str]]:
 
 def read_document(text: str, rel: str) -> tuple[Document, list[Defect]]:
     """One file's front matter parsed and validated (no course-wide registration)."""
-    doc, defects = parse_document(text, rel)
+    return validate_document(*parse_document(text, rel))
+
+
+def validate_document(doc: Document, defects: list[Defect]) -> tuple[Document, list[Defect]]:
+    """Validate a parsed document's front matter against the model of its ``kind``."""
+    rel = doc.path
     if "images" in doc.meta or "print" in doc.meta:
         page_fields = {k: doc.meta[k] for k in PAGE_FIELDS if k in doc.meta}
         credits, image_defects = _validate(PageImages, page_fields, rel, doc.line_of)
@@ -512,6 +543,19 @@ def read_document(text: str, rel: str) -> tuple[Document, list[Defect]]:
     item, item_defects = _validate(model, meta, rel, doc.line_of)
     doc.item = item
     return doc, [*defects, *item_defects]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: reading a course makes millions of objects and
+    keeps them all, so the collector's runs would only cost time (a fifth of the check)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_course(
@@ -538,16 +582,17 @@ def load_course(
         config_lines=config_lines or {},
         extra_names=extra_names,
     )
-    for rel, file in markdown_files(docs):
-        try:
-            with open(file, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            course.defects.append(Defect("YAML003", rel, 1, {"detail": str(exc)}))
-            continue
-        doc, doc_defects = cache.read(text, rel) if cache is not None else read_document(text, rel)
-        course.documents.append(doc)
-        course.defects.extend(doc_defects)
-        if doc.item is not None:
-            _register(course, doc, doc.item)
+    with paused_gc():
+        for rel, file in markdown_files(docs):
+            try:
+                with open(file, encoding="utf-8-sig") as handle:
+                    text = handle.read()
+            except UnicodeDecodeError as exc:
+                course.defects.append(Defect("YAML003", rel, 1, {"detail": str(exc)}))
+                continue
+            doc, doc_defects = cache.read(text, rel) if cache is not None else read_document(text, rel)
+            course.documents.append(doc)
+            course.defects.extend(doc_defects)
+            if doc.item is not None:
+                _register(course, doc, doc.item)
     return course
