@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from . import load_project, project_docs, report
+from .loader import Course, paused_gc
 from .problems import Severity, summary, to_json
 from .rules import RULES, check
 
 
 def _check(args: argparse.Namespace) -> int:
+    with paused_gc():  # the course's objects live until the end; collecting them only costs time
+        code, course = _check_course(args)
+        if args.exiting:  # the process ends here: no need to free the course's objects one by one
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    return code
+
+
+def _check_course(args: argparse.Namespace) -> tuple[int, Course | None]:
     from .cache import ParseCache, ResultCache, code_version
 
     started = time.perf_counter()
@@ -22,6 +34,7 @@ def _check(args: argparse.Namespace) -> int:
     results = ResultCache(folder, version) if not args.no_cache else None
     fingerprint = results.fingerprint(config, project_docs(config)) if results else ""
     cached = results.get(fingerprint) if results else None
+    course = None
     if cached is not None:  # nothing changed since the last check
         problems, counts = cached
     else:
@@ -45,7 +58,7 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     errors = any(p.severity is Severity.ERROR for p in problems)
-    return 1 if errors or (args.strict and problems) else 0
+    return 1 if errors or (args.strict and problems) else 0, course
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -122,7 +135,8 @@ def _certificates(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
+    """Run a command; ``exiting``: the process ends after it (``python -m coursekit``)."""
     parser = argparse.ArgumentParser(prog="coursekit", description="Kurs prüfen, Schemas erzeugen, Seiten anlegen, mit dem Original vergleichen.")
     sub = parser.add_subparsers(dest="command", required=True)
     config = argparse.ArgumentParser(add_help=False)  # --config, shared by the commands that load the course
@@ -164,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=".", help="Ordner für das PDF")
     p.set_defaults(run=_certificates)
     args = parser.parse_args(argv)
+    args.exiting = exiting
     return args.run(args)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(exiting=True))

@@ -2,7 +2,7 @@
 
 Two levels, both invalidated by any change to coursekit's code:
 
-- ``ParseCache``: each file's parsed and validated front matter, keyed by the file's content
+- ``ParseCache``: each file's parsed front matter and key lines, keyed by the file's content
   (a BLAKE2 digest). Size and modification time only decide whether the content has to be read
   again; an unchanged file is not even opened.
 - ``ResultCache``: the problems of the whole course, keyed by the configuration and every
@@ -52,8 +52,8 @@ def _save(path: Path, data: Any) -> None:
 
 class ParseCache:
     """Parsed front matter by content: ``read`` instead of ``loader.read_document``, ``save`` at
-    the end. Only the front matter is kept (bodies are read from the files every time: reading
-    is cheap, parsing YAML and validating it is not)."""
+    the end. Only the parsed data and key lines are kept: bodies are read from the files every
+    time, and validating the data again is faster than unpickling the validated models."""
 
     def __init__(self, folder: Path, version: str | None = None) -> None:
         self.path = Path(folder) / "parse.pickle"
@@ -65,25 +65,22 @@ class ParseCache:
         self.hits = self.misses = 0
 
     def read(self, text: str, rel: str):
-        from .loader import front_matter_key, read_document
+        from .loader import Document, front_matter_key, parse_document, validate_document
 
         key = front_matter_key(text)
         entry = self.entries.get(rel)
         if entry is not None and entry[0] == key:
             self.hits += 1
-            doc, defects = pickle.loads(entry[1])
+            meta, lines, body_line, body_offset, defects = pickle.loads(entry[1])
+            body = text.removeprefix("\ufeff")[body_offset:]
+            doc = Document(rel, meta, body, body_line, lines, body_offset=body_offset)
         else:
             self.misses += 1
-            doc, defects = read_document(text, rel)
-            doc.cache.clear()
-            body, doc.body = doc.body, ""
-            entry = (key, pickle.dumps((doc, defects), protocol=pickle.HIGHEST_PROTOCOL))
-            doc.body = body
-            self.used[rel] = entry
-            return doc, defects
+            doc, defects = parse_document(text, rel)
+            parsed = (doc.meta, doc.lines, doc.body_line, doc.body_offset, defects)
+            entry = (key, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
         self.used[rel] = entry
-        doc.body = text.removeprefix("\ufeff")[doc.body_offset:]
-        return doc, defects
+        return validate_document(doc, defects)
 
     def save(self) -> None:
         """Keep the files of this run (deleted files drop out); written only when changed."""
