@@ -72,8 +72,9 @@ def _read_usage(body: str) -> _Usage:
     simple = list(_SIMPLE.finditer(body))
     if "{%" not in body and "{#" not in body and body.count("{{") == len(simple) == body.count("}}"):
         names, fields, calls = [], [], []
+        line, counted = 1, 0
         for m in simple:
-            line = body.count("\n", 0, m.start()) + 1
+            line, counted = line + body.count("\n", counted, m.start()), m.start()
             names.append((m.group(1), line))
             if m.group(2) and m.group(1) == "course":
                 fields.append((m.group(2), line))
@@ -120,10 +121,6 @@ def macro_syntax(course: Course) -> Iterable[Problem]:
             )
 
 
-def _known_names(course: Course, doc: Document) -> set[str]:
-    return set(MACRO_ARGS) | TEMPLATE_BUILTINS | set(course.extra_names) | set(doc.meta)
-
-
 @rule("MAC001", "unknown-macro")
 def unknown_macro(course: Course) -> Iterable[Problem]:
     """Was: Eine Seite ruft ein Makro oder eine Variable auf, die es nicht gibt.
@@ -136,12 +133,12 @@ def unknown_macro(course: Course) -> Iterable[Problem]:
     `course` auf der Seite „Felder im Kopfbereich“.
     """
     fields = CourseConfig.model_fields
+    known = set(MACRO_ARGS) | TEMPLATE_BUILTINS | set(course.extra_names)  # and the page's own fields
     for doc in course.documents:
         usage = _usage(doc)
-        known = _known_names(course, doc)
         seen: set[str] = set()
         for name, line in usage.names:
-            if name not in known and name not in seen:
+            if name not in known and name not in doc.meta and name not in seen:
                 seen.add(name)
                 yield problem(
                     "MAC001", doc.path, doc.body_line + line - 1, name=name,

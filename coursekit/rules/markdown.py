@@ -37,6 +37,11 @@ def _prose(doc: Document) -> str:
     return doc.cache["prose"]
 
 
+def _has_tag(text: str, start: str) -> bool:
+    """Whether ``start`` (such as ``<img``) occurs in any letter case; most pages have no ``<``."""
+    return "<" in text and start in text.lower()
+
+
 def _line(doc: Document, text: str, offset: int) -> int:
     return doc.body_line + text.count("\n", 0, offset)
 
@@ -60,7 +65,7 @@ def image_without_alt(course: Course) -> Iterable[Problem]:
     """
     for doc in course.documents:
         text = _prose(doc)
-        if "!" not in text and "<img" not in text.lower():
+        if "!" not in text and not _has_tag(text, "<img"):
             continue
         for m in _MD_IMAGE.finditer(text):
             if not m.group(1).strip():
@@ -78,7 +83,7 @@ def _image_sources(doc: Document) -> list[tuple[str, int]]:
     """Every image in the page body: (src as written, line)."""
     text = _prose(doc)
     found = [(m.group(2), _line(doc, text, m.start())) for m in _MD_IMAGE.finditer(text)]
-    for m in _HTML_IMG.finditer(text):
+    for m in _HTML_IMG.finditer(text) if _has_tag(text, "<img") else ():
         src = _SRC.search(m.group(0))
         if src:
             found.append((src.group(1), _line(doc, text, m.start())))
@@ -99,7 +104,7 @@ def image_without_credit(course: Course) -> Iterable[Problem]:
     licence: CC BY-SA 4.0, origin: eigenes Werk}]`.
     """
     for doc in course.documents:
-        if "!" not in doc.body and "<img" not in doc.body.lower():
+        if "!" not in doc.body and not _has_tag(doc.body, "<img"):
             continue
         credited = {c.src for c in doc.images}
         for src, line in _image_sources(doc):
@@ -173,7 +178,7 @@ def weak_link_text(course: Course) -> Iterable[Problem]:
     """
     for doc in course.documents:
         text = _prose(doc)
-        if "[" not in text and "<a" not in text.lower():
+        if "[" not in text and not _has_tag(text, "<a"):
             continue
         for pattern in (_MD_LINK, _HTML_A):
             for m in pattern.finditer(text):

@@ -10,12 +10,14 @@ from ..model import Module, Unit
 from ..problems import Problem
 from .registry import _suggest, problem, rule
 
-def _refs(course: Course) -> list[tuple[Document, tuple, str, str]]:
-    """Every reference in every valid page: (document, key path, target kind, id); collected
+def _refs(course: Course) -> dict[str, list[tuple[Document, tuple, str]]]:
+    """Every reference in every valid page by target kind: (document, key path, id); collected
     once per loaded course, since five rules walk them."""
     cached = getattr(course, "_refs", None)
     if cached is None:
-        cached = course._refs = list(_collect_refs(course))  # type: ignore[attr-defined]
+        cached = course._refs = {}  # type: ignore[attr-defined]
+        for doc, path, target, ref in _collect_refs(course):
+            cached.setdefault(target, []).append((doc, path, ref))
     return cached
 
 
@@ -64,8 +66,8 @@ def _table(course: Course, kind: str) -> dict:
 def _unknown(rule_id: str, kind: str) -> Callable[[Course], Iterator[Problem]]:
     def run(course: Course) -> Iterator[Problem]:
         table = _table(course, kind)
-        for doc, path, target, ref in _refs(course):
-            if target == kind and ref not in table:
+        for doc, path, ref in _refs(course).get(kind, ()):
+            if ref not in table:
                 yield problem(
                     rule_id, doc.path, doc.line_of(*path), ref=ref, suggestion=_suggest(ref, table)
                 )

@@ -30,16 +30,29 @@ def section(doc: Document, heading: str) -> tuple[int, str] | None:
 def _sections(doc: Document) -> dict[str, tuple[int, int, int]]:
     """Every H2 section of the body (first of each title): line, start and end offset; read
     once per document, since several rules ask."""
-    if "h2-sections" not in doc.cache:
+    out = doc.cache.get("h2-sections")
+    if out is None:
         text = _prose(doc)
-        heads = [m for m in _HEADING.finditer(text) if len(m.group(1)) <= 2]
-        out: dict[str, tuple[int, int, int]] = {}
+        heads = [m for m in _headings(text) if len(m.group(1)) <= 2]
+        out = {}
+        line, counted = doc.body_line, 0
         for k, m in enumerate(heads):
             if len(m.group(1)) == 2 and m.group(2) not in out:
                 end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-                out[m.group(2)] = (doc.body_line + text.count("\n", 0, m.start()), m.end(), end)
+                line, counted = line + text.count("\n", counted, m.start()), m.start()
+                out[m.group(2)] = (line, m.end(), end)
         doc.cache["h2-sections"] = out
-    return doc.cache["h2-sections"]
+    return out
+
+
+def _headings(text: str) -> list[re.Match]:
+    """``_HEADING.finditer(text)``, tried only where a line starts with ``#`` (twice as fast)."""
+    starts = [0] if text.startswith("#") else []
+    pos = text.find("\n#")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n#", pos + 1)
+    return [m for start in starts if (m := _HEADING.match(text, start)) is not None]
 
 
 def key_points_of(doc: Document) -> list[str]:

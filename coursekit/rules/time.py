@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ..loader import Course, Document
 from ..model import Module, Unit, clock_of, minutes_of
@@ -65,11 +65,17 @@ def phase_order(course: Course) -> Iterable[Problem]:
             previous = step.phase
 
 
-def _days(course: Course) -> Iterator[tuple[Document, Module, int, list]]:
-    for doc in course.documents:
-        if isinstance(doc.item, Module):
-            for d in range(len(doc.item.days)):
-                yield doc, doc.item, d, day_slots(course, doc.item, d)
+def _days(course: Course) -> list[tuple[Document, Module, int, list]]:
+    """Every course day with its timed slots; computed once per loaded course, since three
+    rules walk them."""
+    cached = getattr(course, "_days", None)
+    if cached is None:
+        cached = course._days = [  # type: ignore[attr-defined]
+            (doc, doc.item, d, day_slots(course, doc.item, d))
+            for doc in course.documents if isinstance(doc.item, Module)
+            for d in range(len(doc.item.days))
+        ]
+    return cached
 
 
 @rule("DAY001", "no-break-for-too-long")
