@@ -223,7 +223,10 @@ def assemble(
 
 
 def _css_string(text: str) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """``text`` as a CSS string inside a <style> element: quotes, backslashes and angle
+    brackets escaped (a title can never close the style element)."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&\n\r' else c for c in str(text))
+    return f'"{escaped}"'
 
 
 def classify(course, entries: list[Entry], sources: dict[str, str]) -> list[Entry]:

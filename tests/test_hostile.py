@@ -214,6 +214,9 @@ def test_handbook_escapes_its_own_titles_and_cover():
                         subtitle=evil, course=course, site_dir=Path("/nonexistent"))
     assert "<script>alert" not in document
     assert escape.text(evil) in document
+    breakout = assemble([Entry("a", 0)], title="Kurs</style><script>x()</script>", subtitle="s", course=course,
+                        site_dir=Path("/nonexistent"))
+    assert "</style><script>" not in breakout and breakout.count("</style>") == 1
 
 
 # --- the whole course with markup in every text field, built ---------------------------------
