@@ -419,6 +419,8 @@ def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
     for job, document in todo:
         heapq.heappush(waiting, (job.group is None, -len(document), len(waiting), job, document))
     failed: list[str] = []
+    paper.use_german_hyphenation()
+    paper.load_hyphenation()  # once here, not once in every worker
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         def submit() -> None:

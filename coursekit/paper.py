@@ -35,6 +35,13 @@ def use_german_hyphenation() -> None:
         pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
 
 
+def load_hyphenation() -> None:
+    """Read the patterns now (0.6 s); processes forked afterwards share them."""
+    import pyphen
+
+    pyphen.Pyphen(lang="de")
+
+
 def prepare(soup: BeautifulSoup, *, glossary_prefix: str | None = None) -> None:
     """Adjust one page's HTML (already with print anchors) for paper, in place."""
     for el in soup.select(SCREEN_ONLY):

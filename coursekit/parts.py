@@ -50,7 +50,7 @@ CHARS_PER_PAGE = 3_000
 _SECTION = re.compile(r'(?=<section class="entry )')
 _DEPTH = re.compile(r'<section class="entry entry--depth-(\d)')
 _ID = re.compile(r'\sid="([^"]+)"')
-_LINK = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
+_LINK = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"([^>]*)>')
 _TITLE = re.compile(r'<h\d class="entry__title"[^>]*>(.*?)</h\d>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _IMG = re.compile(r'<img\b[^>]*?\bsrc="(file:[^"]+)"')
@@ -128,11 +128,13 @@ def fill(doc: Document, part: Part, pages: PageMap | None, *, digits: int = 3) -
     start = pages.start(part.index) if pages else 1
 
     def link(match: re.Match) -> str:
-        attrs, target = match.group(1), match.group(2)
+        attrs, target, rest = match.groups()
+        href = f"#{target}" if target in part.owned else f"{XREF}{target}"
+        if "term-link" in attrs + rest:  # glossary terms print no page number
+            return f'<a{attrs} href="{href}"{rest}>'
         page = pages.anchors.get(target) if pages else None
         number = str(page) if page else "0" * digits
-        href = f"#{target}" if target in part.owned else f"{XREF}{target}"
-        return f'<a{attrs} data-page="{number}" href="{href}"'
+        return f'<a{attrs} data-page="{number}" href="{href}"{rest}>'
 
     body = _LINK.sub(link, part.body)
     left = start % 2 == 0
