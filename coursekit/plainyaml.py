@@ -95,7 +95,7 @@ class _Reader:
 
     def __init__(self, raw_lines: list[str], tokens: list[tuple[int, int, str]], max_depth: int) -> None:
         self.raw_lines = raw_lines
-        self.tokens = tokens  # (indent, line index, text) of every line with content
+        self.tokens = tokens  # (indent, line index, text) of every line with content, then (-1, …)
         self.i = 0
         self.max_depth = max_depth
         self.lines: dict[tuple, int] = {}
@@ -105,7 +105,7 @@ class _Reader:
             raise _Unusual
         out: dict[str, Any] = {}
         tokens, lines = self.tokens, self.lines
-        while self.i < len(tokens):
+        while True:
             ind, no, text = tokens[self.i]
             if ind < indent:
                 break
@@ -115,7 +115,7 @@ class _Reader:
             key, value = match.groups()
             if key in out:
                 raise _Unusual  # a duplicate key is a defect (YAML004)
-            sub = (*path, _key(key))
+            sub = (*path, key if key in _KEYS else _key(key))
             lines[sub] = no + 2
             self.i += 1
             if value is None or value[0] == "#":
@@ -128,8 +128,6 @@ class _Reader:
 
     def nested(self, indent: int, path: tuple) -> Any:
         """The value of ``key:`` on the lines below: a mapping, a list or nothing (null)."""
-        if self.i == len(self.tokens):
-            return None
         ind, _, text = self.tokens[self.i]
         if text == "-" or text.startswith("- "):
             return self.sequence(ind, path) if ind >= indent else None
@@ -140,7 +138,7 @@ class _Reader:
             raise _Unusual
         out: list[Any] = []
         tokens = self.tokens
-        while self.i < len(tokens):
+        while True:
             ind, no, text = tokens[self.i]
             if ind < indent:
                 break
@@ -177,10 +175,10 @@ class _Reader:
                 text = text[:end].rstrip(" ")
             if first in _INDICATORS or ": " in text or text[-1] == ":":
                 raise _Unusual
-            value, end = _scalar(text), len(text)
+            value, end = _scalar(text) if first in _RESOLVERS else text, len(text)
         if end != len(text) and not _COMMENT.fullmatch(text, end):
             raise _Unusual
-        if self.i < len(self.tokens) and self.tokens[self.i][0] > indent:
+        if self.tokens[self.i][0] > indent:
             raise _Unusual  # continued on the next line
         return value
 
@@ -219,9 +217,9 @@ class _Reader:
                 empty = 0
             value = "".join(parts)
         tokens = self.tokens
-        while self.i < len(tokens) and tokens[self.i][1] < j:
+        while tokens[self.i][1] < j:
             self.i += 1
-        if self.i < len(tokens) and tokens[self.i][0] > indent:
+        if tokens[self.i][0] > indent:
             raise _Unusual
         return value if header[-1] == "-" else value + "\n"
 
@@ -277,7 +275,7 @@ class _Reader:
             key, _, value = item.partition(":")
             if key in out:
                 raise _Unusual
-            lines[(*path, _key(key))] = line
+            lines[(*path, key if key in _KEYS else _key(key))] = line
             value = value.lstrip(" ")
             out[key] = _scalar(value) if value[0] in _RESOLVERS else value
         return out
@@ -309,12 +307,13 @@ def parse(raw: str, max_depth: int) -> tuple[dict[str, Any], dict[tuple, int]] |
     ]
     if not tokens or tokens[0][0] != 0:
         return None
+    tokens.append((-1, len(raw_lines), ""))  # ends every block
     reader = _Reader(raw_lines, tokens, max_depth)
     reader.lines[()] = tokens[0][1] + 2
     try:
         data = reader.mapping(0, ())
     except _Unusual:
         return None
-    if reader.i != len(tokens):
+    if reader.i != len(tokens) - 1:
         return None
     return data, reader.lines
