@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import jinja2
-from jinja2 import nodes
+from typing import TYPE_CHECKING
 
 from ..loader import Course, Document
 from ..model import MACRO_ARGS, TEMPLATE_BUILTINS, CourseConfig
@@ -15,7 +14,9 @@ from ..problems import Problem
 from .registry import _suggest, problem, rule
 from .references import _table
 
-_JINJA = jinja2.Environment()
+if TYPE_CHECKING:
+    import jinja2
+
 _KIND_LABELS = {
     "module": ("das Modul", "eines Moduls"),
     "unit": ("die Einheit", "einer Einheit"),
@@ -66,6 +67,13 @@ def _usage(doc: Document) -> _Usage:
     return doc.cache["usage"]
 
 
+@functools.cache
+def _jinja() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment()
+
+
 def _read_usage(body: str) -> _Usage:
     if "{" not in body:
         return _Usage(None)
@@ -82,8 +90,11 @@ def _read_usage(body: str) -> _Usage:
                 first = m.group(4)[1:-1] if m.group(4) else None
                 calls.append((m.group(1), first, m.group(4) is not None, line))
         return _Usage(None, tuple(names), tuple(fields), tuple(calls))
+    import jinja2  # only here: most bodies need no template parser, and importing it takes time
+    from jinja2 import nodes
+
     try:
-        parsed = _JINJA.parse(body)
+        parsed = _jinja().parse(body)
     except jinja2.TemplateSyntaxError as exc:
         return _Usage(exc)
     found = list(parsed.find_all(nodes.Name))

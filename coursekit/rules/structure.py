@@ -17,7 +17,9 @@ KEY_POINTS = "## Auf einen Blick"
 TRANSFER = "## Transferaufgabe"
 GROUP_SIZES = "## Für kleine und große Gruppen"
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+_H1_H2 = re.compile(r"\n(#{1,2})[ \t]+(.+?)[ \t#]*$", re.M)
+"""An H1 or H2 heading, searched in the text after a line break (its start is then the
+heading's offset in the text itself)."""
 _ITEM = re.compile(r"^[-*+][ \t]+(.+(?:\n(?![ \t]*\n)(?![-*+][ \t])(?!#).+)*)", re.M)
 
 
@@ -33,26 +35,16 @@ def _sections(doc: Document) -> dict[str, tuple[int, int, int]]:
     out = doc.cache.get("h2-sections")
     if out is None:
         text = _prose(doc)
-        heads = [m for m in _headings(text) if len(m.group(1)) <= 2]
+        heads = [(m.start(), m.end() - 1, m.group(1), m.group(2)) for m in _H1_H2.finditer("\n" + text)]
         out = {}
         line, counted = doc.body_line, 0
-        for k, m in enumerate(heads):
-            if len(m.group(1)) == 2 and m.group(2) not in out:
-                end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-                line, counted = line + text.count("\n", counted, m.start()), m.start()
-                out[m.group(2)] = (line, m.end(), end)
+        for k, (start, end, level, title) in enumerate(heads):
+            if level == "##" and title not in out:
+                stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+                line, counted = line + text.count("\n", counted, start), start
+                out[title] = (line, end, stop)
         doc.cache["h2-sections"] = out
     return out
-
-
-def _headings(text: str) -> list[re.Match]:
-    """``_HEADING.finditer(text)``, tried only where a line starts with ``#`` (twice as fast)."""
-    starts = [0] if text.startswith("#") else []
-    pos = text.find("\n#")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = text.find("\n#", pos + 1)
-    return [m for start in starts if (m := _HEADING.match(text, start)) is not None]
 
 
 def key_points_of(doc: Document) -> list[str]:
