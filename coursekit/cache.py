@@ -2,7 +2,7 @@
 
 Two levels, both invalidated by any change to coursekit's code:
 
-- ``ParseCache``: each file's parsed front matter and key lines, keyed by the file's content
+- ``ParseCache``: each file's parsed front matter, keyed by the file's content
   (a BLAKE2 digest). Size and modification time only decide whether the content has to be read
   again; an unchanged file is not even opened.
 - ``ResultCache``: the problems of the whole course, keyed by the configuration and every
@@ -50,10 +50,19 @@ def _save(path: Path, data: Any) -> None:
     os.replace(partial, path)  # never a half-written cache
 
 
+def _between_fences(text: str) -> str:
+    """The front matter's text, from which a document reads its key lines when asked."""
+    from .loader import _front_matter
+
+    found = _front_matter(text)
+    return found[0] if found is not None else ""
+
+
 class ParseCache:
     """Parsed front matter by content: ``read`` instead of ``loader.read_document``, ``save`` at
-    the end. Only the parsed data and key lines are kept: bodies are read from the files every
-    time, and validating the data again is faster than unpickling the validated models."""
+    the end. Only the parsed data is kept (and key lines the strict loader read): bodies are
+    read from the files every time, and validating the data again is faster than unpickling the
+    validated models."""
 
     def __init__(self, folder: Path, version: str | None = None) -> None:
         self.path = Path(folder) / "parse.pickle"
@@ -72,12 +81,13 @@ class ParseCache:
         if entry is not None and entry[0] == key:
             self.hits += 1
             meta, lines, body_line, body_offset, defects = pickle.loads(entry[1])
-            body = text.removeprefix("\ufeff")[body_offset:]
-            doc = Document(rel, meta, body, body_line, lines, body_offset=body_offset)
+            text = text.removeprefix("\ufeff")
+            doc = Document(rel, meta, text[body_offset:], body_line, lines, body_offset=body_offset,
+                           front_matter=_between_fences(text) if lines is None else "")
         else:
             self.misses += 1
             doc, defects = parse_document(text, rel)
-            parsed = (doc.meta, doc.lines, doc.body_line, doc.body_offset, defects)
+            parsed = (doc.meta, doc.key_lines, doc.body_line, doc.body_offset, defects)
             entry = (key, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
         self.used[rel] = entry
         return validate_document(doc, defects)

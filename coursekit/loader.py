@@ -98,7 +98,8 @@ class Document:
     body: str
     body_line: int
     """1-based line number of the first body line in the file."""
-    lines: dict[KeyPath, int] = field(default_factory=dict)
+    key_lines: dict[KeyPath, int] | None = field(default=None, repr=False)
+    """``lines``, or ``None`` until they are first asked for (plain front matter)."""
     item: BaseModel | None = None
     """The validated model object, if the page declares a known ``kind`` and is valid."""
     images: list[Any] = field(default_factory=list)
@@ -109,15 +110,27 @@ class Document:
     """Derived data that several rules share (e.g. the parsed template)."""
     body_offset: int = 0
     """Where the body starts in the file's text (after a byte-order mark is removed)."""
+    front_matter: str = field(default="", repr=False)
+    """The front matter's text, when ``key_lines`` are read from it on demand."""
+
+    @property
+    def lines(self) -> dict[KeyPath, int]:
+        """The line of every key path in the front matter (``()``: its first key). Plain front
+        matter is read again for them when they are first asked for, which is rare: only a
+        problem needs a line. Keeping them all would cost a tenth of a large course's check."""
+        if self.key_lines is None:
+            found = plainyaml.parse(self.front_matter, MAX_DEPTH) if self.front_matter else None
+            self.key_lines = found[1] if found is not None else {}
+        return self.key_lines
 
     def line_of(self, *path: str | int) -> int:
         """Line of the key path, or of its nearest existing parent."""
-        key: KeyPath = tuple(path)
+        lines, key = self.lines, tuple(path)
         while key:
-            if key in self.lines:
-                return self.lines[key]
+            if key in lines:
+                return lines[key]
             key = key[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, kind={self.meta.get('kind')!r})"
@@ -236,9 +249,9 @@ def _parse_front_matter(raw: str, path: str, body: str, body_line: int) -> tuple
     if raw.count("[") + raw.count("{") > 10 * MAX_DEPTH and _flow_depth(raw) > 10 * MAX_DEPTH:
         # the YAML scanner is quadratic in this depth
         return Document(path, {}, body, body_line), [Defect("YAML007", path, 2, {"limit": MAX_DEPTH})]
-    plain = plainyaml.parse(raw, MAX_DEPTH)
+    plain = plainyaml.parse(raw, MAX_DEPTH, lines=False)
     if plain is not None:  # the usual case; anything unusual is read by the strict loader below
-        return Document(path, plain[0], body, body_line, plain[1]), []
+        return Document(path, plain[0], body, body_line, front_matter=raw), []
     loader = _YamlLoader(raw)
     defects: list[Defect] = []
     try:

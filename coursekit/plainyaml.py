@@ -93,12 +93,13 @@ def _key(text: str) -> str:
 class _Reader:
     """One front matter's lines, read from the top; ``lines`` gets the line of every key path."""
 
-    def __init__(self, raw_lines: list[str], tokens: list[tuple[int, int, str]], max_depth: int) -> None:
+    def __init__(self, raw_lines: list[str], tokens: list[tuple[int, int, str]], max_depth: int,
+                 lines: dict[tuple, int] | None) -> None:
         self.raw_lines = raw_lines
         self.tokens = tokens  # (indent, line index, text) of every line with content, then (-1, …)
         self.i = 0
         self.max_depth = max_depth
-        self.lines: dict[tuple, int] = {}
+        self.lines = lines
 
     def mapping(self, indent: int, path: tuple) -> dict:
         if len(path) >= self.max_depth:
@@ -116,7 +117,8 @@ class _Reader:
             if key in out:
                 raise _Unusual  # a duplicate key is a defect (YAML004)
             sub = (*path, key if key in _KEYS else _key(key))
-            lines[sub] = no + 2
+            if lines is not None:
+                lines[sub] = no + 2
             self.i += 1
             if value is None or value[0] == "#":
                 out[key] = self.nested(indent, sub)
@@ -147,7 +149,8 @@ class _Reader:
             if not text.startswith("- "):
                 break  # a key after a list written at its key's indent
             sub = (*path, len(out))
-            self.lines[sub] = no + 2
+            if self.lines is not None:
+                self.lines[sub] = no + 2
             rest = text[2:].lstrip(" ")
             if _KEY.fullmatch(rest):  # a mapping that starts on the item's line
                 tokens[self.i] = (ind + len(text) - len(rest), no, rest)
@@ -243,7 +246,8 @@ class _Reader:
                 if match is None or match.group(1) in out:
                     raise _Unusual
                 sub, pos = (*path, _key(match.group(1))), match.end()
-            self.lines[sub] = no + 2
+            if self.lines is not None:
+                self.lines[sub] = no + 2
             value, pos = self.flow_item(s, pos, sub, no)
             if closing == "]":
                 out.append(value)
@@ -267,15 +271,18 @@ class _Reader:
         if items == [""]:
             return [] if s[0] == "[" else {}
         if s[0] == "[":
-            for i in range(len(items)):
-                lines[(*path, i)] = line
+            if lines is not None:
+                for i in range(len(items)):
+                    lines[(*path, i)] = line
             return [_scalar(item) if item[0] in _RESOLVERS else item for item in items]
         out = {}
         for item in items:
             key, _, value = item.partition(":")
             if key in out:
                 raise _Unusual
-            lines[(*path, key if key in _KEYS else _key(key))] = line
+            key = key if key in _KEYS else _key(key)
+            if lines is not None:
+                lines[(*path, key)] = line
             value = value.lstrip(" ")
             out[key] = _scalar(value) if value[0] in _RESOLVERS else value
         return out
@@ -295,9 +302,10 @@ class _Reader:
         return _scalar(match.group().rstrip(" ")), match.end()
 
 
-def parse(raw: str, max_depth: int) -> tuple[dict[str, Any], dict[tuple, int]] | None:
-    """Data and key lines of plain front matter ``raw`` (the text between the fences, whose
-    first line is line 2 of the file), or ``None`` when it is not plain."""
+def parse(raw: str, max_depth: int, *, lines: bool = True) -> tuple[dict[str, Any], dict[tuple, int] | None] | None:
+    """Data and key lines (``None`` without ``lines``) of plain front matter ``raw`` (the text
+    between the fences, whose first line is line 2 of the file), or ``None`` when it is not
+    plain."""
     if _ODD.search(raw):
         return None
     raw_lines = raw.split("\n")
@@ -308,8 +316,7 @@ def parse(raw: str, max_depth: int) -> tuple[dict[str, Any], dict[tuple, int]] |
     if not tokens or tokens[0][0] != 0:
         return None
     tokens.append((-1, len(raw_lines), ""))  # ends every block
-    reader = _Reader(raw_lines, tokens, max_depth)
-    reader.lines[()] = tokens[0][1] + 2
+    reader = _Reader(raw_lines, tokens, max_depth, {(): tokens[0][1] + 2} if lines else None)
     try:
         data = reader.mapping(0, ())
     except _Unusual:

@@ -74,6 +74,15 @@ def test_synthetic_course_front_matter_is_read_by_the_fast_reader(synthetic):
     assert all(assert_same_as_strict(raw) for raw in found.values())
 
 
+def test_key_lines_read_on_demand_are_the_strict_loader_lines(synthetic):
+    for folder in (ROOT / "docs", synthetic / "docs"):
+        for rel, path in markdown_files(folder):
+            text = Path(path).read_text(encoding="utf-8-sig")
+            doc, defects = loader.parse_document(text, rel)
+            fence = _front_matter(text)
+            assert list(doc.lines.items()) == list(strict(fence[0])[1].items() if fence else []), rel
+
+
 @pytest.mark.parametrize("raw", [
     "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 1\na: 2\n", "a: 1.5\n", "a: 12:30\n", "a: 0x1f\n",
     "a: text\n  continued\n", 'a: "two\n  lines"\n', "a: |+\n  x\n", "a: >2\n   x\n", "a: [x,\n  y]\n",
