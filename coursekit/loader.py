@@ -521,12 +521,27 @@ def load_config(data: Any, file: str = "mkdocs.yml", lines: dict | None = None) 
 def markdown_files(docs: Path) -> list[tuple[str, str]]:
     """(path below docs, '/'-separated; file system path) of every Markdown file, sorted by
     the first; plain strings, since pathlib costs seconds on ten thousand files."""
-    found = []
-    root = str(docs)
-    for folder, _, names in os.walk(root):
-        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        found += [(prefix + name, os.path.join(folder, name)) for name in names if name.endswith(".md")]
+    found: list[tuple[str, str]] = []
+    todo = [(str(docs), "")]
+    while todo:  # what os.walk(docs) lists, without its per-folder path arithmetic (twice as fast)
+        folder, prefix = todo.pop()
+        files, folders = [], []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not entry.is_symlink():
+                            folders.append((entry.path, prefix + entry.name + "/"))
+                    elif entry.name.endswith(".md"):
+                        files.append((prefix + entry.name, entry.path))
+        except OSError:
+            continue  # an unreadable folder is left out, as os.walk leaves it out
+        found += files
+        todo += folders
     return sorted(found)
 
 
