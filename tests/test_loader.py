@@ -1,5 +1,5 @@
-"""The loader's fast paths read every file exactly as the strict loader does: the plain front
-matter reader (coursekit.plainyaml), the front matter fence and the parse cache."""
+"""The check's fast paths find exactly what the slower ways find: the plain front matter reader
+(coursekit.plainyaml), the front matter fence, the parse cache, and the rules' text scans."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import coursekit
 from coursekit import loader, plainyaml
 from coursekit.cache import ParseCache
 from coursekit.loader import MAX_DEPTH, _front_matter, markdown_files
+from coursekit.rules import macros, structure
 
 from conftest import BASE, ROOT, apply_edits
 
@@ -167,3 +168,29 @@ def test_parse_cache_gives_what_parsing_gives(case, base_project, tmp_path):
     assert coursekit.check(coursekit.load_project(config, cache=warm)) == expected
     assert (warm.hits, warm.misses) == (cold.misses, 0) and cold.misses > 0
     assert any(p.rule == case for p in expected)
+
+
+@settings(max_examples=500, deadline=None)
+@given(body=st.text(alphabet="{}%# a\n", max_size=30))
+def test_braces_are_counted_as_str_count_counts_them(body):
+    assert macros._braces(body) == (body.count("{{"), body.count("}}"), "{%" in body or "{#" in body)
+
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+"""The heading pattern ``structure._sections`` used before it looked only after line breaks."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.sampled_from(sorted(Path(p).read_text(encoding="utf-8") for _, p in markdown_files(ROOT / "docs"))),
+       start=st.integers(0, 5000), length=st.integers(0, 5000))
+def test_sections_are_the_h1_and_h2_headings(text, start, length):
+    text = text[start:start + length]
+    heads = [m for m in _HEADING.finditer(text) if len(m.group(1)) <= 2]
+    expected = {}
+    for k, m in enumerate(heads):
+        if len(m.group(1)) == 2 and m.group(2) not in expected:
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+            expected[m.group(2)] = (7 + text.count("\n", 0, m.start()), m.end(), end)
+    doc = loader.Document("x.md", {}, text, 7)
+    doc.cache["prose"] = text
+    assert structure._sections(doc) == expected
