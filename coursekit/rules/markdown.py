@@ -22,7 +22,7 @@ def _blank(match: re.Match) -> str:
 
 def prose(body: str) -> str:
     """The body with code blocks, inline code and raw blocks blanked (line numbers kept)."""
-    if "`" in body or "~~~" in body:  # most pages have neither; the patterns are not cheap
+    if "`" in body or ("~" in body and "~~~" in body):  # most pages have neither; the patterns are not cheap
         body = _FENCED.sub(_blank, body)
     if "raw" in body:
         body = _RAW.sub(_blank, body)
