@@ -26,7 +26,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 
-_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_ODD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 """Tabs, carriage returns, other line breaks and non-printable characters: left to the loader."""
 _NAME = r"[A-Za-z_][A-Za-z0-9_-]*"
 _KEY = re.compile(rf"({_NAME}):(?: +(.*))?")

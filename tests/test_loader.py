@@ -106,6 +106,13 @@ def test_plain_front_matter_reads_as_the_strict_loader_reads_it(raw):
     assert assert_same_as_strict(raw)
 
 
+def test_only_plain_printable_characters_are_read_fast():
+    """Tabs, carriage returns, other line breaks, byte-order marks and what YAML does not print."""
+    plain = {0x0A, *range(0x20, 0x7F), *range(0xA0, 0xD800), *range(0xE000, 0xFFFE), *range(0x10000, 0x110000)}
+    plain -= {0x2028, 0x2029, 0xFEFF}
+    assert [c for c in range(0x110000) if (plainyaml._ODD.match(chr(c)) is None) != (c in plain)] == []
+
+
 def nested(depth: int) -> str:
     """Front matter whose deepest key has ``depth`` keys above and including it."""
     return "".join(f"{'  ' * i}k{i}:\n" for i in range(depth))
