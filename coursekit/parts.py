@@ -345,6 +345,8 @@ class HandbookBuild:
     rounds: int = 0
     measuring: bool = False
     done: bool = False
+    measured: set[str] = field(default_factory=set)
+    """Keys of this build's measurements (kept in the cache; older ones are removed)."""
 
     @property
     def map_file(self) -> Path:
@@ -394,6 +396,7 @@ class HandbookBuild:
             jobs.append(self._job(part, fill(self.doc, part, None, digits=len(placeholder(estimate))), True))
             before += len(part.body)
         self.waiting = {j.key for j in jobs}
+        self.measured = set(self.waiting)
         self.infos = {}
         return jobs
 
@@ -446,6 +449,10 @@ class HandbookBuild:
         join([j.cached for j in ordered], infos, self.out, [p.owned for p in self.doc.parts])
         for old in self.cache_dir.glob("handbuch-*.pdf"):
             old.unlink()
+        current = {j.key for j in ordered} | self.measured
+        for old in (self.cache_dir / "teile").glob("*"):  # parts of earlier versions
+            if old.name.split("-")[0] not in current:
+                old.unlink()
         shutil.copyfile(self.out, self.joined)
         log.info("%s: %d Teile zu %d Seiten zusammengefügt in %.1f s", self.label, len(ordered),
                  sum(self.pages.pages), time.perf_counter() - started)
