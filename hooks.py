@@ -209,25 +209,21 @@ def _build_pdfs(config) -> None:
         course, list(_entries(current.nav)), {url: src for url, (src, _) in current.pages.items()}
     ))
     block = course.config.model_dump()
-    books = {
-        "Handbuch": (entries, "handbuch.pdf", dict(
-            subtitle="Handbuch für Trainerinnen und Trainer", kind="handbook")),
-        "Arbeitsheft": (handbook.workbook_entries(course, entries), "arbeitsheft.pdf", dict(
-            subtitle="Arbeitsheft für Teilnehmende", kind="workbook",
-            strip_selectors=(".trainer",), toc_depth=1)),
-    }
-    (hb_items, hb_name, hb_options), wb_items, wb_name, wb_options = books["Handbuch"], *books["Arbeitsheft"]
+    workbook = handbook.workbook_entries(course, entries)
+    hb_options = dict(subtitle="Handbuch für Trainerinnen und Trainer", kind="handbook")
+    wb_options = dict(subtitle="Arbeitsheft für Teilnehmende", kind="workbook", strip_selectors=(".trainer",),
+                      toc_depth=1)
     book = parts.HandbookBuild(  # laid out in parts, side by side, numbered from one page map
-        lambda: handbook.assemble(hb_items, title=config.site_name, course=block, site_dir=site, **hb_options),
+        lambda: handbook.assemble(entries, title=config.site_name, course=block, site_dir=site, **hb_options),
         str(config.site_name),
-        handbook.cache_key(hb_items, site_dir=site, title=config.site_name, course=block, **hb_options),
+        handbook.cache_key(entries, site_dir=site, title=config.site_name, course=block, **hb_options),
         handbook.cache_key([], site_dir=site, title=config.site_name, course=block, **hb_options),
-        site / "pdf" / hb_name, cache, roots=(site,),
+        site / "pdf" / "handbuch.pdf", cache, roots=(site,),
     )
     jobs = [*book.first_jobs(), handbook.Job(
-        handbook.cache_key(wb_items, site_dir=site, title=config.site_name, course=block, **wb_options),
-        lambda: handbook.assemble(wb_items, title=config.site_name, course=block, site_dir=site, **wb_options),
-        site / "pdf" / wb_name, cache, "Arbeitsheft", roots=(site,),
+        handbook.cache_key(workbook, site_dir=site, title=config.site_name, course=block, **wb_options),
+        lambda: handbook.assemble(workbook, title=config.site_name, course=block, site_dir=site, **wb_options),
+        site / "pdf" / "arbeitsheft.pdf", cache, "Arbeitsheft", roots=(site,),
     )]
     kit = documents.collect(course, entries)  # the trainer's kit: day kits, booklets, forms
     jobs += [

@@ -212,7 +212,7 @@ def assemble(
         body.append(f'<section class="{classes}">{heading}<div class="entry__content">{content}</div></section>')
     css = "\n".join(p.read_text(encoding="utf-8") for p in (STYLESHEET, *stylesheets))
     # the running header names this course (set on body, so on every page)
-    css += f"\nbody {{ string-set: course {_css_string(title)}; }}"
+    css += f"\nbody {{ string-set: course {css_string(title)}; }}"
     return (
         '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} – {html.escape(subtitle)}</title>"
@@ -222,7 +222,7 @@ def assemble(
     )
 
 
-def _css_string(text: str) -> str:
+def css_string(text: str) -> str:
     """``text`` as a CSS string inside a <style> element: quotes, backslashes and angle
     brackets escaped (a title can never close the style element)."""
     escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&\n\r' else c for c in str(text))

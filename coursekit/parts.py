@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .handbook import _css_string as css_string
+from .handbook import css_string
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -86,6 +86,11 @@ class Document:
     title: str
 
 
+def _depth(section: str) -> int:
+    match = _DEPTH.match(section)
+    return int(match.group(1)) if match else 9  # 9: the front part (cover, imprint, contents)
+
+
 def split(document: str, title: str, target: int = TARGET_SIZE) -> Document:
     """Cut an assembled handbook into a front part and parts of whole entries, each starting
     at an entry of depth 0 to 2 (module, section or unit)."""
@@ -96,8 +101,7 @@ def split(document: str, title: str, target: int = TARGET_SIZE) -> Document:
     groups: list[list[str]] = [[front]]
     size = 0
     for section in sections:
-        depth = int(_DEPTH.match(section).group(1)) if _DEPTH.match(section) else 9
-        if len(groups) == 1 or (size >= target and depth <= 2):
+        if len(groups) == 1 or (size >= target and _depth(section) <= 2):
             groups.append([])
             size = 0
         groups[-1].append(section)
@@ -105,21 +109,14 @@ def split(document: str, title: str, target: int = TARGET_SIZE) -> Document:
     parts, figures, chapter = [], 0, ""
     for index, group in enumerate(groups):
         body = "".join(group)
-        opens = bool(_DEPTH.match(group[0])) and int(_DEPTH.match(group[0]).group(1)) <= 1
+        opens = _depth(group[0]) <= 1  # its first title sets the chapter itself
         parts.append(Part(index, body, set(_ID.findall(body)), figures, "" if opens else chapter))
         figures += body.count("<figcaption")
         for section in group:
-            match = _DEPTH.match(section)
-            title_match = _TITLE.search(section)
-            if match and int(match.group(1)) <= 1 and title_match:
-                chapter = html_lib.unescape(_TAG.sub("", title_match.group(1))).strip()
+            title = _TITLE.search(section)
+            if _depth(section) <= 1 and title:
+                chapter = html_lib.unescape(_TAG.sub("", title.group(1))).strip()
     return Document(head, body_tag, parts, title)
-
-
-def placeholder(start_estimate: int) -> str:
-    """A stand-in page number with as many digits as the real one will likely have (the
-    print fonts have digits of equal width, so the line breaks do not change)."""
-    return "0" * len(str(max(start_estimate, 1)))
 
 
 def fill(doc: Document, part: Part, pages: PageMap | None, *, digits: int = 3) -> str:
@@ -154,7 +151,8 @@ def fill(doc: Document, part: Part, pages: PageMap | None, *, digits: int = 3) -
             f"@bottom-left {{ content: {sides[3]}; }} }}",
         ]
         if part.chapter:  # on the first title: a string set on body would be set again on every page
-            css.append(f"body > section:first-of-type > .entry__title {{ string-set: chapter {css_string(part.chapter)}; }}")
+            css.append("body > section:first-of-type > .entry__title "
+                       f"{{ string-set: chapter {css_string(part.chapter)}; }}")
     head = doc.head.replace("</head>", f"<style>{' '.join(css)}</style></head>", 1)
     return f"{head}<body{doc.body_tag}>{body}</body></html>"
 
@@ -269,8 +267,6 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
             (parents[-1][1].children if parents else tree.root).append(item)
             parents.append((level, item))
     book.Root.PageMode = Name.UseOutlines
-    with book.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False):
-        pass
     for key_name, value in sources[0].docinfo.items():
         book.docinfo[key_name] = _copy(book, value)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -345,6 +341,8 @@ class HandbookBuild:
     rounds: int = 0
     measuring: bool = False
     done: bool = False
+    rendered: dict[int, object] = field(default_factory=dict)
+    """The latest render job of each part (by index)."""
     measured: set[str] = field(default_factory=set)
     """Keys of this build's measurements (kept in the cache; older ones are removed)."""
 
@@ -391,9 +389,11 @@ class HandbookBuild:
     def _measure_jobs(self):
         self.measuring = True
         jobs, before = [], 0
-        for part in self.doc.parts:  # stand-ins with the digits a page this far in will have
+        # stand-ins with as many digits as a page this far in will have: the print fonts have
+        # digits of equal width, so the measured line breaks stay those of the real numbers
+        for part in self.doc.parts:
             estimate = before // CHARS_PER_PAGE + 10
-            jobs.append(self._job(part, fill(self.doc, part, None, digits=len(placeholder(estimate))), True))
+            jobs.append(self._job(part, fill(self.doc, part, None, digits=len(str(estimate))), True))
             before += len(part.body)
         self.waiting = {j.key for j in jobs}
         self.measured = set(self.waiting)
@@ -405,7 +405,7 @@ class HandbookBuild:
         self.rounds += 1
         jobs = [self._job(part, fill(self.doc, part, self.pages), False)
                 for part in self.doc.parts if only is None or part.index in only]
-        self._rendered = {j.index: j for j in jobs} if only is None else {**self._rendered, **{j.index: j for j in jobs}}
+        self.rendered.update({j.index: j for j in jobs})
         self.waiting = {j.key for j in jobs}
         return jobs
 
@@ -442,7 +442,7 @@ class HandbookBuild:
         from .handbook import log
 
         started = time.perf_counter()
-        ordered = [self._rendered[i] for i in range(len(self.doc.parts))]
+        ordered = [self.rendered[i] for i in range(len(self.doc.parts))]
         self.done = True
         self.map_file.write_text(json.dumps({"pages": self.pages.pages, "anchors": self.pages.anchors}),
                                  encoding="utf-8")
