@@ -41,14 +41,19 @@ class Excerpt:
 
 def _starts(reader, entries: list[handbook.Entry]) -> list[tuple[str, int]]:
     """(url, first page, 0-based) of every handbook entry with a page, in handbook order."""
-    named = reader.named_destinations
+    import pikepdf
+
+    named = dict(pikepdf.NameTree(reader.Root.Names.Dests).items()) if "/Names" in reader.Root else {}
+    index = {page.objgen: number for number, page in enumerate(reader.pages)}
     found = []
     for i, e in enumerate(entries):
         if e.url is None:
             continue
         dest = named.get(handbook._entry_anchor(i, e))
         if dest is not None:
-            found.append((e.url, reader.get_destination_page_number(dest)))
+            if isinstance(dest, pikepdf.Dictionary):
+                dest = dest.D
+            found.append((e.url, index[dest[0].objgen]))
     return found
 
 
@@ -92,56 +97,75 @@ def _front(excerpt: Excerpt, rows: list[tuple[int, str, int]], *, title: str, co
     return weasyprint.HTML(string=document, url_fetcher=fetcher).write_pdf()
 
 
+def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -> int:
+    """The excerpt: its own front pages, then the handbook's pages of each part, with an
+    outline entry per part. The copied pages leave the handbook's tag tree behind."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(front)) as pdf:
+        with pdf.open_outline() as outline:
+            outline.root.clear()  # the front's own bookmarks; the excerpt gets its own
+            stack: dict[int, list] = {0: outline.root}
+            for part, pages in parts:
+                first = len(pdf.pages)
+                for number in pages or ():
+                    pdf.pages.append(reader.pages[number])
+                    page = pdf.pages[-1].obj
+                    if "/StructParents" in page:
+                        del page["/StructParents"]
+                    for annot in page.get("/Annots", ()):
+                        if "/StructParent" in annot:
+                            del annot["/StructParent"]
+                item = pikepdf.OutlineItem(part.label, first if pages else min(first, len(pdf.pages) - 1))
+                stack.get(part.depth - 1, outline.root).append(item)
+                stack[part.depth] = item.children
+        pdf.docinfo["/Title"] = title
+        pdf.docinfo["/Author"] = author
+        pdf.Root.Lang = pikepdf.String("de")
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        pdf.save(out)
+        return len(pdf.pages)
+
+
 def cut(excerpts: list[Excerpt], *, source: Path, source_key: str, entries: list[handbook.Entry],
         title: str, course: dict, site_dir: Path, out_dir: Path, cache_dir: Path) -> list[handbook.Output]:
     """Write every excerpt to ``out_dir``, cut from the rendered ``source`` (the handbook) whose
     cache key is ``source_key``; an excerpt is cached by that key and its own parts."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+    import pikepdf
 
     reader = None
     outputs = []
-    for excerpt in excerpts:
-        started = time.perf_counter()
-        digest = hashlib.sha256(f"{source_key}|{excerpt.name}|{excerpt.subtitle}|{title}|{course}".encode())
-        for part in excerpt.parts:
-            digest.update(f"{part.url}|{part.depth}|{part.title}|{part.number}\n".encode())
-        cached = cache_dir / f"{digest.hexdigest()[:24]}-{excerpt.name}"
-        out = out_dir / excerpt.name
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if cached.exists():
-            shutil.copyfile(cached, out)
-            log.info("%s: unverändert, aus dem Zwischenspeicher übernommen", excerpt.label)
-            outputs.append(handbook.Output(out, 0, 0.0, True))
-            continue
-        if reader is None:
-            reader = PdfReader(source)
-            ranges = _ranges(_starts(reader, entries), len(reader.pages))
-        parts = [(p, ranges.get(p.url) if p.url else None) for p in excerpt.parts]
-        rows = [(p.depth, p.label, (r.start + 1) if r else 0) for p, r in parts]
-        rows = [(d, text, page or next((q for _, _, q in rows[i + 1:] if q), 0)) for i, (d, text, page) in enumerate(rows)]
-        front = PdfReader(io.BytesIO(_front(excerpt, rows, title=title, course=course, site_dir=site_dir)))
-        writer = PdfWriter()
-        for page in front.pages:
-            writer.add_page(page)
-        parents: dict[int, object] = {}
-        for part, pages in parts:
-            first = len(writer.pages)
-            for number in pages or ():
-                writer.add_page(reader.pages[number])
-            target = first if pages else min(first, len(writer.pages) - 1)
-            item = writer.add_outline_item(part.label, target, parent=parents.get(part.depth - 1))
-            parents[part.depth] = item
-        writer.add_metadata({"/Title": f"{title} – {excerpt.subtitle}", "/Author": course["organisation"]})
-        writer._root_object[NameObject("/Lang")] = TextStringObject("de")
-        writer.page_mode = "/UseOutlines"
-        with out.open("wb") as handle:
-            writer.write(handle)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob(f"*-{excerpt.name}"):  # keep one cached copy per excerpt
-            old.unlink()
-        shutil.copyfile(out, cached)
-        seconds = time.perf_counter() - started
-        log.info("%s: %d Seiten aus dem Handbuch geschnitten in %.1f s", excerpt.label, len(writer.pages), seconds)
-        outputs.append(handbook.Output(out, len(writer.pages), seconds, False))
+    try:
+        for excerpt in excerpts:
+            started = time.perf_counter()
+            digest = hashlib.sha256(f"{source_key}|{excerpt.name}|{excerpt.subtitle}|{title}|{course}".encode())
+            for part in excerpt.parts:
+                digest.update(f"{part.url}|{part.depth}|{part.title}|{part.number}\n".encode())
+            cached = cache_dir / f"{digest.hexdigest()[:24]}-{excerpt.name}"
+            out = out_dir / excerpt.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if cached.exists():
+                shutil.copyfile(cached, out)
+                log.info("%s: unverändert, aus dem Zwischenspeicher übernommen", excerpt.label)
+                outputs.append(handbook.Output(out, 0, 0.0, True))
+                continue
+            if reader is None:
+                reader = pikepdf.open(source)
+                ranges = _ranges(_starts(reader, entries), len(reader.pages))
+            parts = [(p, ranges.get(p.url) if p.url else None) for p in excerpt.parts]
+            rows = [(p.depth, p.label, (r.start + 1) if r else 0) for p, r in parts]
+            rows = [(d, text, page or next((q for _, _, q in rows[i + 1:] if q), 0))
+                    for i, (d, text, page) in enumerate(rows)]
+            pages = _write(reader, parts, _front(excerpt, rows, title=title, course=course, site_dir=site_dir),
+                           out, title=f"{title} – {excerpt.subtitle}", author=course["organisation"])
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            for old in cache_dir.glob(f"*-{excerpt.name}"):  # keep one cached copy per excerpt
+                old.unlink()
+            shutil.copyfile(out, cached)
+            seconds = time.perf_counter() - started
+            log.info("%s: %d Seiten aus dem Handbuch geschnitten in %.1f s", excerpt.label, pages, seconds)
+            outputs.append(handbook.Output(out, pages, seconds, False))
+    finally:
+        if reader is not None:
+            reader.close()
     return outputs

@@ -16,7 +16,7 @@ How:
   part become ``xref:`` links that ``join`` turns back into links inside the book.
 - After the parts are rendered their real page counts and anchors are compared with the map;
   parts whose numbers were wrong are rendered again (rare: a part changed its length).
-- ``join`` concatenates the parts with pypdf and keeps what one WeasyPrint document would have:
+- ``join`` concatenates the parts with pikepdf and keeps what one WeasyPrint document would have:
   the tag tree (PDF/UA), named destinations, the outline, document metadata.
 
 An edited unit re-renders only its part (and the parts after it if its page count changed).

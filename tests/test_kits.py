@@ -230,3 +230,30 @@ def test_built_certificate_states_the_schedules_ue(full_site, course):
     for module in webviews.module_order(course):
         text = normalise(pypdf.PdfReader(full_site / f"pdf/teilnahmebescheinigung-{module.id.lower()}.pdf").pages[0].extract_text())
         assert f"{kits.ue_text(sum(kits.teaching_units(course, module)))} Unterrichtseinheiten" in text, module.id
+
+
+def test_module_booklet_is_the_handbooks_pages_with_its_own_outline(full_site, course):
+    """The booklet is cut from the handbook: every outline entry opens a page whose text is a
+    page of the handbook, and the unit's id is on it; the cut pages point to no tag tree."""
+    book = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
+    booklet = pypdf.PdfReader(full_site / "pdf/modul-k1.pdf")
+    assert booklet.trailer["/Root"]["/Lang"] == "de"
+    assert "/StructTreeRoot" not in booklet.trailer["/Root"]
+    assert not any("/StructParents" in page for page in booklet.pages)
+    book_pages = {normalise(page.extract_text()) for page in book.pages}
+
+    def items(outline, depth=0):
+        for item in outline:
+            if isinstance(item, list):
+                yield from items(item, depth + 1)
+            else:
+                yield depth, item
+
+    found = list(items(booklet.outline))
+    assert found[0][0] == 0 and found[0][1].title.startswith("K1 ")
+    units = [item for depth, item in found if depth == 1 and re.match(r"K1\.\d+ ", item.title)]
+    assert len(units) >= 5, [item.title for _, item in found]
+    for item in units:
+        text = normalise(booklet.pages[booklet.get_destination_page_number(item)].extract_text())
+        assert item.title.split()[0] in text, item.title
+        assert text in book_pages, item.title
