@@ -231,13 +231,13 @@ def _build_pdfs(config) -> None:
         for doc in kit if not doc.cut
     ]
     jobs += slides.deck_jobs(course, site, cache)
-    handbook.render_all(jobs)  # in parallel, one process per core
+    handbook.render_all(  # in parallel, one process per core; the PPTX files (no PDF needed) meanwhile
+        jobs, alongside=lambda: slides.build_pptx(course, site, cache, log))
     excerpt.cut(  # booklets: the handbook's own pages, laid out once
         [excerpt.Excerpt(d.name, d.label, d.subtitle, d.entries) for d in kit if d.cut],
         source=book.out, source_key=book.key, entries=entries, title=str(config.site_name),
         course=block, site_dir=site, out_dir=site / "pdf", cache_dir=cache,
     )
-    slides.build_pptx(course, site, cache, log)
 
 
 @_timed("macros")

@@ -384,12 +384,15 @@ def render_cached(
     return _from_cache(job) or _render(job, job.build())
 
 
-def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
+def render_all(jobs: list[Job], workers: int | None = None, alongside=None) -> list[Output]:
     """Render many documents: cached ones are copied, the others are laid out in a pool of
     ``workers`` processes (default: one per core), longest first, with progress per document.
     Jobs of a handbook in parts (``job.group``) bring the jobs of their next round when a
-    round is complete. A failing document is named and fails the whole call (``PrintError``)."""
+    round is complete. A failing document is named and fails the whole call (``PrintError``).
+    ``alongside`` (no arguments) runs in a thread of this process while the pool renders; it
+    starts after the workers are forked, so no worker inherits a lock it holds."""
     import queue
+    from concurrent.futures import ThreadPoolExecutor
 
     outputs: list[Output] = []
     finished: queue.SimpleQueue = queue.SimpleQueue()
@@ -410,6 +413,8 @@ def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
 
     todo = take(jobs)
     if not todo:
+        if alongside is not None:
+            alongside()
         return outputs
     workers = max(1, workers or os.cpu_count() or 1)
     started = time.perf_counter()
@@ -422,7 +427,9 @@ def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
     paper.use_german_hyphenation()
     paper.load_hyphenation()  # once here, not once in every worker
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers) as pool, ThreadPoolExecutor(1) as side:
+        beside = side.submit(alongside) if alongside is not None else None
+
         def submit() -> None:
             while waiting and running[0] < workers:
                 *_, job, document = heapq.heappop(waiting)
@@ -454,6 +461,8 @@ def render_all(jobs: list[Job], workers: int | None = None) -> list[Output]:
                     heapq.heappush(waiting, (False, -len(document), total, new_job, document))
                     total += 1
             submit()
+        if beside is not None:
+            beside.result()  # its errors are raised here
     if failed:
         raise PrintError("; ".join(failed))
     log.info("PDF: %d Dokumente in %.1f s gesetzt", total, time.perf_counter() - started)
