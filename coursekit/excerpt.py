@@ -72,8 +72,7 @@ def _front(excerpt: Excerpt, rows: list[tuple[int, str, int]], *, title: str, co
     import weasyprint
 
     items = "".join(
-        f'<li class="toc__item toc__item--{depth}"><span>{html.escape(text)}</span>'
-        f'<span class="toc__page">{page}</span></li>'
+        f'<li class="toc__item toc__item--{depth}"><span data-page="{page}">{html.escape(text)}</span></li>'
         for depth, text, page in rows
     )
     body = (
@@ -84,8 +83,7 @@ def _front(excerpt: Excerpt, rows: list[tuple[int, str, int]], *, title: str, co
         f"sind die des Handbuchs, damit Verweise („S. 42“) in beiden stimmen.</p><ul>{items}</ul></nav>"
     )
     css = handbook.STYLESHEET.read_text(encoding="utf-8") + (
-        ".toc__item { display: flex; } .toc__item span:first-child { flex: 1; }"
-        ".toc__item span:first-child::after { content: leader('. '); }"
+        ".toc__item span::after { content: leader('. ') attr(data-page); }"  # as in the handbook
         ".toc__note { font-size: 9pt; color: #333; }"
     )
     document = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{html.escape(title)} – '
