@@ -95,6 +95,37 @@ def _front(excerpt: Excerpt, rows: list[tuple[int, str, int]], *, title: str, co
     return weasyprint.HTML(string=document, url_fetcher=fetcher).write_pdf()
 
 
+def _keep_links(reader, pdf) -> None:
+    """The handbook's named destinations on pages the excerpt holds, pointed at its copies;
+    a link to a page the excerpt lacks is dropped (its printed "S. N" stays, as the
+    handbook's page)."""
+    import pikepdf
+
+    if "/Names" not in reader.Root or "/Dests" not in reader.Root.Names:
+        return
+    copies = {}  # handbook page -> the excerpt's copy, by position of the copied pages
+    for page in pdf.pages:
+        origin = page.obj.get("/CoursekitOrigin")
+        if origin is not None:
+            copies[int(origin)] = page.obj
+            del page.obj["/CoursekitOrigin"]
+    index = {page.objgen: number for number, page in enumerate(reader.pages)}
+    names = pikepdf.NameTree.new(pdf)
+    for name, dest in pikepdf.NameTree(reader.Root.Names.Dests).items():
+        array = dest.D if isinstance(dest, pikepdf.Dictionary) else dest
+        copy = copies.get(index.get(array[0].objgen, -1))
+        if copy is not None:
+            names[name] = pdf.make_indirect(pikepdf.Array([copy, *list(array)[1:]]))
+    pdf.Root.Names = pikepdf.Dictionary(Dests=names.obj)
+    for page in pdf.pages:
+        annots = page.obj.get("/Annots")
+        if annots is None:
+            continue
+        kept = [a for a in annots if "/Dest" not in a or str(a.Dest) in names]
+        if len(kept) != len(annots):
+            page.obj.Annots = pikepdf.Array(kept)
+
+
 def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -> int:
     """The excerpt: its own front pages, then the handbook's pages of each part, with an
     outline entry per part. The copied pages leave the handbook's tag tree behind."""
@@ -109,6 +140,7 @@ def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -
                 for number in pages or ():
                     pdf.pages.append(reader.pages[number])
                     page = pdf.pages[-1].obj
+                    page["/CoursekitOrigin"] = number  # removed again by _keep_links
                     if "/StructParents" in page:
                         del page["/StructParents"]
                     for annot in page.get("/Annots", ()):
@@ -117,6 +149,7 @@ def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -
                 item = pikepdf.OutlineItem(part.label, first if pages else min(first, len(pdf.pages) - 1))
                 stack.get(part.depth - 1, outline.root).append(item)
                 stack[part.depth] = item.children
+        _keep_links(reader, pdf)
         pdf.docinfo["/Title"] = title
         pdf.docinfo["/Author"] = author
         pdf.Root.Lang = pikepdf.String("de")

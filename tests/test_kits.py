@@ -257,3 +257,7 @@ def test_module_booklet_is_the_handbooks_pages_with_its_own_outline(full_site, c
         text = normalise(booklet.pages[booklet.get_destination_page_number(item)].extract_text())
         assert item.title.split()[0] in text, item.title
         assert text in book_pages, item.title
+    named = booklet.named_destinations  # links lead to the booklet's own pages, none nowhere
+    links = [a.get_object()["/Dest"] for page in booklet.pages for a in page.get("/Annots", ())
+             if "/Dest" in a.get_object()]
+    assert len(links) > 100 and all(str(dest) in named for dest in links)
