@@ -39,22 +39,25 @@ class Excerpt:
     parts: list[handbook.Entry]
 
 
-def _starts(reader, entries: list[handbook.Entry]) -> list[tuple[str, int]]:
-    """(url, first page, 0-based) of every handbook entry with a page, in handbook order."""
+def _destinations(reader) -> dict[str, tuple[int, list]]:
+    """The handbook's named destinations: name -> (page, 0-based; the rest of its array)."""
     import pikepdf
 
-    named = dict(pikepdf.NameTree(reader.Root.Names.Dests).items()) if "/Names" in reader.Root else {}
+    if "/Names" not in reader.Root or "/Dests" not in reader.Root.Names:
+        return {}
     index = {page.objgen: number for number, page in enumerate(reader.pages)}
-    found = []
-    for i, e in enumerate(entries):
-        if e.url is None:
-            continue
-        dest = named.get(handbook._entry_anchor(i, e))
-        if dest is not None:
-            if isinstance(dest, pikepdf.Dictionary):
-                dest = dest.D
-            found.append((e.url, index[dest[0].objgen]))
+    found = {}
+    for name, dest in pikepdf.NameTree(reader.Root.Names.Dests).items():
+        array = list(dest.D if isinstance(dest, pikepdf.Dictionary) else dest)
+        if array and array[0].objgen in index:
+            found[name] = (index[array[0].objgen], array[1:])
     return found
+
+
+def _starts(named: dict[str, tuple[int, list]], entries: list[handbook.Entry]) -> list[tuple[str, int]]:
+    """(url, first page, 0-based) of every handbook entry with a page, in handbook order."""
+    return [(e.url, named[anchor][0]) for i, e in enumerate(entries)
+            if e.url is not None and (anchor := handbook._entry_anchor(i, e)) in named]
 
 
 def _ranges(starts: list[tuple[str, int]], pages: int) -> dict[str, range]:
@@ -95,27 +98,16 @@ def _front(excerpt: Excerpt, rows: list[tuple[int, str, int]], *, title: str, co
     return weasyprint.HTML(string=document, url_fetcher=fetcher).write_pdf()
 
 
-def _keep_links(reader, pdf) -> None:
-    """The handbook's named destinations on pages the excerpt holds, pointed at its copies;
-    a link to a page the excerpt lacks is dropped (its printed "S. N" stays, as the
-    handbook's page)."""
+def _keep_links(pdf, named: dict[str, tuple[int, list]], copies: dict[int, object]) -> None:
+    """The handbook's named destinations on pages the excerpt holds (``copies``: handbook
+    page -> its copy), pointed at the copies; a link to a page the excerpt lacks is dropped
+    (its printed "S. N" stays, as the handbook's page)."""
     import pikepdf
 
-    if "/Names" not in reader.Root or "/Dests" not in reader.Root.Names:
-        return
-    copies = {}  # handbook page -> the excerpt's copy, by position of the copied pages
-    for page in pdf.pages:
-        origin = page.obj.get("/CoursekitOrigin")
-        if origin is not None:
-            copies[int(origin)] = page.obj
-            del page.obj["/CoursekitOrigin"]
-    index = {page.objgen: number for number, page in enumerate(reader.pages)}
     names = pikepdf.NameTree.new(pdf)
-    for name, dest in pikepdf.NameTree(reader.Root.Names.Dests).items():
-        array = dest.D if isinstance(dest, pikepdf.Dictionary) else dest
-        copy = copies.get(index.get(array[0].objgen, -1))
-        if copy is not None:
-            names[name] = pdf.make_indirect(pikepdf.Array([copy, *list(array)[1:]]))
+    for name, (page, rest) in named.items():
+        if page in copies:
+            names[name] = pdf.make_indirect(pikepdf.Array([copies[page], *rest]))
     pdf.Root.Names = pikepdf.Dictionary(Dests=names.obj)
     for page in pdf.pages:
         annots = page.obj.get("/Annots")
@@ -126,7 +118,7 @@ def _keep_links(reader, pdf) -> None:
             page.obj.Annots = pikepdf.Array(kept)
 
 
-def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -> int:
+def _write(reader, named, parts, front: bytes, out: Path, *, title: str, author: str) -> int:
     """The excerpt: its own front pages, then the handbook's pages of each part, with an
     outline entry per part. The copied pages leave the handbook's tag tree behind."""
     import pikepdf
@@ -135,12 +127,12 @@ def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -
         with pdf.open_outline() as outline:
             outline.root.clear()  # the front's own bookmarks; the excerpt gets its own
             stack: dict[int, list] = {0: outline.root}
+            copies: dict[int, object] = {}
             for part, pages in parts:
                 first = len(pdf.pages)
                 for number in pages or ():
                     pdf.pages.append(reader.pages[number])
-                    page = pdf.pages[-1].obj
-                    page["/CoursekitOrigin"] = number  # removed again by _keep_links
+                    page = copies[number] = pdf.pages[-1].obj
                     if "/StructParents" in page:
                         del page["/StructParents"]
                     for annot in page.get("/Annots", ()):
@@ -149,7 +141,7 @@ def _write(reader, parts, front: bytes, out: Path, *, title: str, author: str) -
                 item = pikepdf.OutlineItem(part.label, first if pages else min(first, len(pdf.pages) - 1))
                 stack.get(part.depth - 1, outline.root).append(item)
                 stack[part.depth] = item.children
-        _keep_links(reader, pdf)
+        _keep_links(pdf, named, copies)
         pdf.docinfo["/Title"] = title
         pdf.docinfo["/Author"] = author
         pdf.Root.Lang = pikepdf.String("de")
@@ -182,12 +174,13 @@ def cut(excerpts: list[Excerpt], *, source: Path, source_key: str, entries: list
                 continue
             if reader is None:
                 reader = pikepdf.open(source)
-                ranges = _ranges(_starts(reader, entries), len(reader.pages))
+                named = _destinations(reader)
+                ranges = _ranges(_starts(named, entries), len(reader.pages))
             parts = [(p, ranges.get(p.url) if p.url else None) for p in excerpt.parts]
             rows = [(p.depth, p.label, (r.start + 1) if r else 0) for p, r in parts]
             rows = [(d, text, page or next((q for _, _, q in rows[i + 1:] if q), 0))
                     for i, (d, text, page) in enumerate(rows)]
-            pages = _write(reader, parts, _front(excerpt, rows, title=title, course=course, site_dir=site_dir),
+            pages = _write(reader, named, parts, _front(excerpt, rows, title=title, course=course, site_dir=site_dir),
                            out, title=f"{title} – {excerpt.subtitle}", author=course["organisation"])
             cache_dir.mkdir(parents=True, exist_ok=True)
             for old in cache_dir.glob(f"*-{excerpt.name}"):  # keep one cached copy per excerpt
