@@ -23,7 +23,7 @@ from coursekit import (
     views,
     webviews,
 )
-from coursekit.cache import ParseCache
+from coursekit.cache import ParseCache, ResultCache, code_version, counts
 from coursekit.problems import Severity, annotation, format_problem, summary
 
 log = logging.getLogger("mkdocs.plugins.coursekit")
@@ -58,9 +58,14 @@ def _report(problems: list) -> None:
 @_timed("check")
 def on_config(config):
     current.timings = {}
-    parse_cache = ParseCache(Path(config.config_file_path).parent / ".cache" / "check")
-    course = coursekit.load_project(config.config_file_path, config.docs_dir, cache=parse_cache)
-    problems = coursekit.check(course)
+    folder, version = Path(config.config_file_path).parent / ".cache" / "check", code_version()
+    course = coursekit.load_project(config.config_file_path, config.docs_dir, cache=ParseCache(folder, version))
+    results = ResultCache(folder, version)  # shared with `coursekit check`: unchanged files, same problems
+    fingerprint = results.fingerprint(Path(config.config_file_path), Path(config.docs_dir))
+    cached = results.get(fingerprint)
+    problems = cached[0] if cached is not None else coursekit.check(course)
+    if cached is None:
+        results.put(fingerprint, problems, counts(course))
     current.course, current.late_problems, current.pages = course, [], {}
     _report(problems)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -257,7 +262,7 @@ def on_post_build(config):
             _build_pdfs(config)
         except handbook.PrintError as exc:
             raise PluginError(str(exc)) from None
-    _post_build_search(site)
+    _post_build_search(site, Path(config.config_file_path).parent / ".cache" / "search")
     _post_build_privacy(site)
     spent = current.timings
     log.info(
@@ -269,9 +274,9 @@ def on_post_build(config):
 
 
 @_timed("search")
-def _post_build_search(site: Path) -> None:
+def _post_build_search(site: Path, cache: Path) -> None:
     course = current.course
-    if not search.extend_search(site, search.page_weights(course), search.synonym_groups(course)):
+    if not search.extend_search(site, search.page_weights(course), search.synonym_groups(course), cache):
         log.warning("Keine Suche im gebauten Auftritt gefunden; die deutsche Suche fehlt.")
 
 

@@ -26,6 +26,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _check_course(args: argparse.Namespace) -> tuple[int, Course | None]:
     from .cache import ParseCache, ResultCache, code_version
+    from .cache import counts as course_counts
 
     started = time.perf_counter()
     config = Path(args.config)
@@ -40,8 +41,7 @@ def _check_course(args: argparse.Namespace) -> tuple[int, Course | None]:
     else:
         course = load_project(config, cache=ParseCache(folder, version) if results else None)
         problems = check(course)
-        counts = {"pages": len(course.documents), "modules": len(course.modules),
-                  "units": len(course.units), "methods": len(course.methods)}
+        counts = course_counts(course)
         if results:
             results.put(fingerprint, problems, counts)
     elapsed = time.perf_counter() - started

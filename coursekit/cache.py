@@ -5,9 +5,10 @@ Two levels, both invalidated by any change to coursekit's code:
 - ``ParseCache``: each file's parsed front matter, keyed by the file's content
   (a BLAKE2 digest). Size and modification time only decide whether the content has to be read
   again; an unchanged file is not even opened.
-- ``ResultCache``: the problems of the whole course, keyed by the configuration and every
-  file's path, size and modification time. When nothing changed, ``coursekit check`` answers
-  from it without loading the course.
+- ``ResultCache``: the problems of the whole course, keyed by the configuration and the path,
+  size and modification time of every file below docs/ (pages, and the logo and images some
+  rules look for). When nothing changed, ``coursekit check`` answers from it without loading
+  the course, and the build takes the problems from it instead of running the rules again.
 
 The cache is a speed-up only: deleting ``.cache/`` is always safe.
 """
@@ -20,7 +21,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ParseCache", "ResultCache", "code_version"]
+__all__ = ["ParseCache", "ResultCache", "code_version", "counts"]
 
 _PACKAGE = Path(__file__).parent
 
@@ -110,7 +111,7 @@ class ResultCache:
         digest.update(Path(config_file).read_bytes())
         from .loader import markdown_files
 
-        for rel, path in markdown_files(docs):
+        for rel, path in markdown_files(docs, suffix=""):
             stat = os.stat(path)
             digest.update(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()
@@ -123,3 +124,9 @@ class ResultCache:
 
     def put(self, fingerprint: str, problems: list, counts: dict) -> None:
         _save(self.path, {"fingerprint": fingerprint, "problems": problems, "counts": counts})
+
+
+def counts(course) -> dict[str, int]:
+    """What the check's summary line counts (kept with the problems in ``ResultCache``)."""
+    return {"pages": len(course.documents), "modules": len(course.modules),
+            "units": len(course.units), "methods": len(course.methods)}

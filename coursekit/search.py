@@ -18,6 +18,7 @@ that match some, and an exact word before words that only start with it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import lru_cache
@@ -35,10 +36,15 @@ MARKER = "/* coursekit: German search."
 
 
 def extend_search(
-    site_dir: str | Path, weights: dict[str, float | None] | None = None, synonyms: list[list[str]] = ()
+    site_dir: str | Path, weights: dict[str, float | None] | None = None, synonyms: list[list[str]] = (),
+    cache_dir: Path | None = None,
 ) -> bool:
     """Add German normalisation, compound parts, page weights (``None``: leave the page out) and
-    synonym groups to the built search. False if the site has no search."""
+    synonym groups to the built search. False if the site has no search.
+
+    With ``cache_dir`` the extended index is kept there, keyed by Material's index, the weights,
+    the synonyms and this code: a site whose text did not change gets it back without the
+    compound split (three quarters of the hooks' time in an unchanged site build)."""
     site = Path(site_dir)
     index_path = site / "search" / "search_index.json"
     lunr_de = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js"
@@ -51,10 +57,28 @@ def extend_search(
         lunr_de.write_text(
             script.rstrip() + "\n" + extension + f"lunr.de.synonyms({groups});\n", encoding="utf-8"
         )
-    data = json.loads(index_path.read_text(encoding="utf-8"))
+    raw = index_path.read_bytes()
+    cached = None
+    if cache_dir is not None:
+        digest = hashlib.blake2b(raw, digest_size=16)
+        digest.update(json.dumps([sorted((weights or {}).items()), list(synonyms)], ensure_ascii=False).encode())
+        digest.update(Path(__file__).read_bytes())
+        cached = Path(cache_dir) / f"search-{digest.hexdigest()}.json"
+        if cached.is_file():
+            index_path.write_bytes(cached.read_bytes())
+            return True
+    data = json.loads(raw)
     weigh(data, weights or {})
     add_parts(data)
-    index_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    extended = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    index_path.write_bytes(extended)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob("search-*.json"):  # one index kept: the current one
+            old.unlink()
+        partial = cached.with_suffix(".tmp")
+        partial.write_bytes(extended)
+        partial.replace(cached)
     return True
 
 

@@ -106,3 +106,31 @@ def test_every_method_has_the_full_structure():
         for macro in ("{{ method_facts() }}", "{{ used_in() }}", "{{ sources() }}"):
             assert macro in body, f"{method.id}: {macro}"
         assert method.phases, f"{method.id}: no phases for the filter"
+
+
+def test_check_cache_notices_a_deleted_logo_and_an_edited_page(base_project):
+    """``coursekit check`` answers an unchanged course from ``.cache/check``; deleting a file
+    that is not a page (the logo) or editing a page must not be answered from it."""
+    config = base_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    variants:\n", "    logo: assets/wappen.svg\n    variants:\n", 1), encoding="utf-8")
+    logo = base_project / "docs" / "assets" / "wappen.svg"
+    logo.parent.mkdir(parents=True, exist_ok=True)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8")
+
+    def check():
+        return subprocess.run([sys.executable, "-m", "coursekit", "check", "--config", str(config)],
+                              capture_output=True, text=True)
+
+    first, second = check(), check()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "aus dem Zwischenspeicher" in second.stderr and second.returncode == 0
+    logo.unlink()
+    missing = check()
+    assert missing.returncode != 0 and ": CFG003 " in missing.stdout, missing.stdout + missing.stderr
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8")
+    assert check().returncode == 0
+    page = base_project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[hier](literatur.md)\n", encoding="utf-8")
+    edited = check()
+    assert "aus dem Zwischenspeicher" not in edited.stderr and ": MD002 " in edited.stdout, edited.stdout

@@ -99,3 +99,28 @@ def test_words_are_lowered_as_a_whole_text_only_where_that_gives_the_same_words(
     text = "STRA\u1e9eE in \u0130zmir bei 3 \u212a, die Netzwerkkarte"  # as if each word were lowered alone
     assert list(search._words(text)) == ["stra", "e", "in", "zmir", "bei", "die", "netzwerkkarte"]
     assert list(search._words("Die Netzwerkkarte, die NETZWERKKARTE")) == ["die", "netzwerkkarte"]
+
+
+def test_extended_search_index_comes_from_the_cache_only_for_the_same_index(tmp_path):
+    import json
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "search").mkdir(parents=True)
+    lunr = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.de.min.js"
+    lunr.parent.mkdir(parents=True)
+    index = site / "search" / "search_index.json"
+
+    def build(title: str, weights: dict) -> dict:
+        lunr.write_text("/* lunr.de */", encoding="utf-8")
+        index.write_text(json.dumps({"docs": [{"location": "a.html", "title": title, "text": "Das Netzwerk und die Karte."}]}),
+                         encoding="utf-8")
+        assert search.extend_search(site, weights, [], cache)
+        return json.loads(index.read_text(encoding="utf-8"))
+
+    fresh = build("Netzwerkkarte", {})
+    assert list(cache.glob("search-*.json")) and build("Netzwerkkarte", {}) == fresh
+    assert fresh["docs"][0]["title_parts"] == "netzwerk karte"
+    assert build("Netzwerkkarte", {"a.html": 3.0})["docs"][0]["boost"] == 3.0  # other weights: computed again
+    other = build("Kartennetzwerk", {})  # another index: computed again, not the cached one
+    assert other["docs"][0]["title"] == "Kartennetzwerk" and other != fresh
+    assert len(list(cache.glob("search-*.json"))) == 1
