@@ -130,10 +130,13 @@ def case_person_elsewhere(course: Course) -> Iterable[Problem]:
         return
     people = {p.name: p for p in world.people}
     place_names = {p.id: p.name for p in world.places}
+    known = set(people)
     for doc in _pages(course):
         text = _prose(doc)
         for start, para in paragraphs(doc):
-            named = [(people[n], start + off) for n, off in mentions(para, set(people)) if n in people]
+            if "Frau" not in para and "Herr" not in para:
+                continue  # no mention can start here (the name pattern begins with one of them)
+            named = [(people[n], start + off) for n, off in mentions(para, known) if n in people]
             if not named:
                 continue
             here = {m.group(1) for m in pattern.finditer(para)}
