@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 
 from . import paper
 
-__all__ = ["Entry", "Job", "Output", "PrintError", "assemble", "printable", "render_all", "cache_key", "classify", "render_cached", "workbook_entries"]
+__all__ = ["Entry", "Job", "Output", "PrintError", "assemble", "printable", "render_all", "cache_key", "classify", "workbook_entries"]
 
 log = logging.getLogger("mkdocs.plugins.coursekit.handbook")
 STYLESHEET = Path(__file__).parent / "print.css"
@@ -352,7 +352,10 @@ class Job:
 
     ``mode``: "pdf" writes ``out``; "part" writes only the cached PDF and reports where its
     anchors and bookmarks lie (a part of the handbook, see ``parts``); "measure" lays out
-    without writing a PDF and reports the same (the measuring pass of a cold build)."""
+    without writing a PDF and reports the same (the measuring pass of a cold build).
+    ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower). Only files below
+    ``roots`` (the built site; the package's own print assets always) may be embedded; any other
+    reference fails the document with ``PrintError``."""
 
     key: str
     build: Callable[[], str] | None
@@ -370,18 +373,6 @@ class Job:
     def cached(self) -> Path:
         suffix = "-m.json" if self.mode == "measure" else f"{'-ua' if self.tagged else ''}.pdf"
         return self.cache_dir / f"{self.key}{suffix}"
-
-
-def render_cached(
-    key: str, build: Callable[[], str], out: Path, cache_dir: Path, label: str, *, tagged: bool = True,
-    roots: tuple[Path, ...] = (),
-) -> Output:
-    """Render the document that ``build`` returns to ``out``, unless a PDF for ``key`` is
-    cached. ``tagged`` writes a tagged PDF/UA-1 (accessible; about 20 % slower). Only files
-    below ``roots`` (the built site, the package's own print assets) may be embedded; any
-    other reference fails the document with ``PrintError``."""
-    job = Job(key, build, out, cache_dir, label, tagged, roots)
-    return _from_cache(job) or _render(job, job.build())
 
 
 def render_all(jobs: list[Job], workers: int | None = None, alongside=None) -> list[Output]:

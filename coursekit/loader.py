@@ -164,16 +164,18 @@ class Course:
     """Unit id -> the slides file (``kind: slides``) of that unit (first one wins)."""
     materials: dict[str, Material] = field(default_factory=dict)
     """The materials catalogue (``kind: materials``): id -> entry."""
+    _paths: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)
 
     def doc_of(self, item_id: str) -> Document:
         return self.where[item_id]
 
     def doc_at(self, path: str) -> Document | None:
-        """Document at a docs-relative path, if it was read."""
-        for doc in self.documents:
-            if doc.path == path:
-                return doc
-        return None
+        """Document at a docs-relative path, if it was read (the hooks ask once per page)."""
+        if len(self._paths) != len(self.documents):  # built on first use, again if documents were added
+            self._paths.clear()
+            for doc in self.documents:
+                self._paths.setdefault(doc.path, doc)
+        return self._paths.get(path)
 
     def units_of(self, module_id: str) -> list[Unit]:
         """Units of a module in schedule order (days, then position)."""
