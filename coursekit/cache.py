@@ -45,7 +45,7 @@ def _load(path: Path) -> Any:
 
 def _save(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
+    partial = path.with_suffix(f".{os.getpid()}.tmp")  # own name: two checks or builds side by side
     with partial.open("wb") as handle:
         pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(partial, path)  # never a half-written cache

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -64,9 +65,11 @@ def extend_search(
         digest.update(json.dumps([sorted((weights or {}).items()), list(synonyms)], ensure_ascii=False).encode())
         digest.update(Path(__file__).read_bytes())
         cached = Path(cache_dir) / f"search-{digest.hexdigest()}.json"
-        if cached.is_file():
+        try:
             index_path.write_bytes(cached.read_bytes())
             return True
+        except OSError:  # not cached (or removed by a build running beside this one)
+            pass
     data = json.loads(raw)
     weigh(data, weights or {})
     add_parts(data)
@@ -75,8 +78,8 @@ def extend_search(
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         for old in cached.parent.glob("search-*.json"):  # one index kept: the current one
-            old.unlink()
-        partial = cached.with_suffix(".tmp")
+            old.unlink(missing_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # own name: builds side by side
         partial.write_bytes(extended)
         partial.replace(cached)
     return True
