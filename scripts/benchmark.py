@@ -6,7 +6,8 @@ Prints one table. Numbers depend on the machine; run it on an otherwise idle mac
 Rows:
 - plain Material build of the same pages (no hooks, no macros) vs. our site build (ratio)
 - a fixed reference load (about 60 A4 pages of German text with a table per page) rendered by
-  the project's WeasyPrint in one process, untagged: the yardstick for the PDF rows
+  the project's WeasyPrint in one process, untagged, before, between and after the PDF builds
+  (the median is the yardstick for the PDF rows: the machine's speed drifts during a run)
 - cold build with every PDF (cache emptied) minus the site-only build: PDF pages per second,
   as a multiple of the reference; pages per second per document kind; unchanged rebuild and
   rebuild after editing one unit, as a share of the cold build
@@ -141,19 +142,17 @@ def reference_document(pages: int = 60) -> str:
     return f'<!DOCTYPE html><html lang="de"><head><style>{css}</style></head><body>{body}</body></html>'
 
 
-def bench_reference() -> float:
-    """Pages per second of the project's WeasyPrint on the reference load, one process, untagged."""
+def reference_rate() -> tuple[float, int, float]:
+    """Pages per second of the project's WeasyPrint on the reference load, in this process,
+    untagged: (rate, pages, seconds)."""
     start = time.perf_counter()
     rendered = weasyprint.HTML(string=reference_document()).render()
     rendered.write_pdf(os.devnull)
     seconds = time.perf_counter() - start
-    rate = len(rendered.pages) / seconds
-    row("reference load: plain German text, a table per page, one process, untagged",
-        f"{rate:.1f} pages/s", f"{len(rendered.pages)} pages in {seconds:.1f} s")
-    return rate
+    return len(rendered.pages) / seconds, len(rendered.pages), seconds
 
 
-def bench_pdf(work: Path, reference: float) -> None:
+def bench_pdf(work: Path) -> None:
     cache = ROOT / ".cache" / "pdf"
     saved = work / "pdf-cache"
     if cache.exists():
@@ -161,9 +160,12 @@ def bench_pdf(work: Path, reference: float) -> None:
     site = work / "site-pdf"
     unit = ROOT / "docs" / "coordinators" / "k1" / "k1-rolle.md"
     original = unit.read_text(encoding="utf-8")
+    references = [reference_rate()]  # before, between and after: the machine's speed drifts
     try:
         site_only, _ = _build_log(work / "site-only", pdf=False)
+        references.append(reference_rate())
         cold, log = _build_log(site, pdf=True)
+        references.append(reference_rate())
         unchanged, _ = _build_log(site, pdf=True)
         unit.write_text(original.replace("## Fachlicher Hintergrund", "## Fachlicher Hintergrund\n\nEin Satz mehr.", 1),
                         encoding="utf-8")
@@ -177,6 +179,10 @@ def bench_pdf(work: Path, reference: float) -> None:
     pages = sum(len(pypdf.PdfReader(p).pages) for p in (site / "pdf").glob("*.pdf"))
     pdf_seconds = max(cold - site_only, 1e-9)
     rate = pages / pdf_seconds
+    reference = statistics.median(r[0] for r in references)
+    row("reference load: plain German text, a table per page, one process, untagged",
+        f"{reference:.1f} pages/s", f"median of {len(references)} runs (before, between and after the builds: "
+        + ", ".join(f"{r[0]:.1f}" for r in references) + f" pages/s; {references[0][1]} pages each)")
     row("site-only build (no PDFs)", f"{site_only:.1f} s")
     row("cold build with every PDF (cache emptied)", f"{cold:.1f} s", f"{len(list((site / 'pdf').glob('*.pdf')))} PDFs, {pages} pages")
     row("  PDF pages per second (cold build minus site-only build)", f"{rate:.1f} pages/s",
@@ -194,6 +200,11 @@ def bench_pdf(work: Path, reference: float) -> None:
         n, seconds = sum(m[0] for m in measured), sum(m[1] for m in measured)
         row("  Handbuch: measuring pass of the parts (cold build only, no PDF written)",
             f"{n / max(seconds, 1e-9):.1f} pages/s", f"{n} pages in {seconds:.1f} s of worker time")
+    worker = sum(seconds for _, _, seconds in documents) + sum(m[1] for m in measured)
+    cores = os.cpu_count() or 1
+    row("  worker time of all PDFs (sum over the processes)", f"{worker:.1f} s",
+        f"on {cores} cores at least {worker / cores:.1f} s; the PDF step took {pdf_seconds:.1f} s (the rest: "
+        "this process's own work, HTML of every document, PPTX, join, booklets, and idle cores)")
     joined = re.findall(r"Teile zu (\d+) Seiten zusammengefügt in ([\d.]+) s", log)
     if joined:
         row("  Handbuch: parts joined into one tagged PDF (pikepdf)", f"{float(joined[-1][1]):.1f} s",
@@ -320,7 +331,7 @@ def main() -> None:
         if args.only in (None, "site"):
             bench_site(work, args.repeat)
         if args.only in (None, "pdf"):
-            bench_pdf(work, bench_reference())
+            bench_pdf(work)
         if not args.quick and args.only is None:
             bench_scale(work)
             bench_serve(work)
