@@ -37,7 +37,7 @@ from .handbook import css_string
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-__all__ = ["Document", "HandbookBuild", "PageMap", "Part", "fill", "join", "split"]
+__all__ = ["Document", "HandbookBuild", "PageMap", "Part", "as_list", "copy_into", "fill", "join", "split"]
 
 XREF = "xref:"
 TARGET_SIZE = 140_000
@@ -221,8 +221,8 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
             book.pages.extend(source.pages)
         tree = source.Root.get("/StructTreeRoot")
         if tree is not None:
-            for top in _as_list(tree.get("/K")):
-                for kid in _as_list(top.get("/K")):
+            for top in as_list(tree.get("/K")):
+                for kid in as_list(top.get("/K")):
                     if isinstance(kid, Dictionary):
                         del kid["/P"]
                         copied = book.copy_foreign(kid)
@@ -232,7 +232,7 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
             top_key = -1
             for i in range(0, len(pairs), 2):
                 nums.append(int(pairs[i]) + offset)
-                nums.append(_copy(book, pairs[i + 1]))
+                nums.append(copy_into(book, pairs[i + 1]))
                 top_key = max(top_key, int(pairs[i]))
             for page in book.pages[start:]:
                 if "/StructParents" in page.obj:
@@ -243,7 +243,7 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
             offset += top_key + 1
         for name, dest in _dests(source):
             if name in mine:
-                names.append((name, _copy(book, dest)))
+                names.append((name, copy_into(book, dest)))
         outline += [(level, label, base_page + page, top) for page, level, label, top in info["bookmarks"]]
         base_page += len(source.pages)
     for page in book.pages:  # links to other parts become links within the book
@@ -262,7 +262,7 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
     book.Root.StructTreeRoot = tree_root
     for key_name in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
         if key_name in first:
-            book.Root[key_name] = _copy(book, first[key_name])
+            book.Root[key_name] = copy_into(book, first[key_name])
     flat = Array()
     for name, dest in sorted(names, key=lambda item: item[0]):
         flat.append(String(name))
@@ -278,12 +278,12 @@ def join(part_pdfs: list[Path], infos: list[dict], out: Path, owned: list[set[st
             parents.append((level, item))
     book.Root.PageMode = Name.UseOutlines
     for key_name, value in sources[0].docinfo.items():
-        book.docinfo[key_name] = _copy(book, value)
+        book.docinfo[key_name] = copy_into(book, value)
     out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, fix_metadata_version=False)
 
 
-def _copy(book, value):
+def copy_into(book, value):
     """``value`` from another PDF, copied into ``book`` (qpdf copies indirect objects and
     keeps one copy of each, so references to pages land on the pages already copied)."""
     import pikepdf
@@ -293,13 +293,13 @@ def _copy(book, value):
     if value.is_indirect:
         return book.copy_foreign(value)
     if isinstance(value, pikepdf.Array):
-        return pikepdf.Array([_copy(book, item) for item in value])
+        return pikepdf.Array([copy_into(book, item) for item in value])
     if isinstance(value, pikepdf.Dictionary):
-        return pikepdf.Dictionary({key: _copy(book, item) for key, item in value.items()})
+        return pikepdf.Dictionary({key: copy_into(book, item) for key, item in value.items()})
     return value
 
 
-def _as_list(value) -> list:
+def as_list(value) -> list:
     import pikepdf
 
     if value is None:

@@ -234,12 +234,10 @@ def test_built_certificate_states_the_schedules_ue(full_site, course):
 
 def test_module_booklet_is_the_handbooks_pages_with_its_own_outline(full_site, course):
     """The booklet is cut from the handbook: every outline entry opens a page whose text is a
-    page of the handbook, and the unit's id is on it; the cut pages point to no tag tree."""
+    page of the handbook, and the unit's id is on it."""
     book = pypdf.PdfReader(full_site / "pdf/handbuch.pdf")
     booklet = pypdf.PdfReader(full_site / "pdf/modul-k1.pdf")
     assert booklet.trailer["/Root"]["/Lang"] == "de"
-    assert "/StructTreeRoot" not in booklet.trailer["/Root"]
-    assert not any("/StructParents" in page for page in booklet.pages)
     book_pages = {normalise(page.extract_text()) for page in book.pages}
 
     def items(outline, depth=0):
@@ -261,3 +259,48 @@ def test_module_booklet_is_the_handbooks_pages_with_its_own_outline(full_site, c
     links = [a.get_object()["/Dest"] for page in booklet.pages for a in page.get("/Annots", ())
              if "/Dest" in a.get_object()]
     assert len(links) > 100 and all(str(dest) in named for dest in links)
+
+
+def _marked_content(page) -> set[int]:
+    """The MCIDs a page's content stream marks."""
+    import pikepdf
+
+    found = set()
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+            found.add(int(operands[1].MCID))
+    return found
+
+
+def test_module_booklet_is_tagged_with_the_handbooks_structure_of_its_pages(full_site):
+    """PDF/UA like the handbook: one tag tree whose elements lie only on the booklet's pages;
+    every page's and link's key is in the parent tree; every marked content of every page has
+    its element, and the figures keep their alternative texts."""
+    import pikepdf
+
+    from pdfcheck import figure_alts
+
+    path = full_site / "pdf/modul-k1.pdf"
+    with pikepdf.open(path) as pdf, pikepdf.open(full_site / "pdf/handbuch.pdf") as book:
+        root = pdf.Root
+        assert root.MarkInfo.Marked and "/Metadata" in root
+        tree = root.StructTreeRoot
+        assert [str(k.S) for k in tree.K] == ["/Document"]
+        nums = tree.ParentTree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        assert int(tree.ParentTreeNextKey) == max(parents) + 1
+        own = {page.objgen for page in pdf.pages}
+        elements = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"]
+        assert len(elements) > 1000
+        assert all(e.Pg.objgen in own for e in elements if "/Pg" in e)  # nothing of the rest of the handbook
+        for number, page in enumerate(pdf.pages):
+            marked = _marked_content(page)
+            array = parents[int(page.obj.StructParents)]
+            assert {i for i, e in enumerate(array) if e is not None} == marked, number
+            for annot in page.obj.get("/Annots", ()):
+                element = parents[int(annot.StructParent)]
+                assert element.S == "/Link" and any(k.get("/Obj") == annot for k in element.K
+                                                    if isinstance(k, pikepdf.Dictionary)), number
+        assert path.stat().st_size < (full_site / "pdf/handbuch.pdf").stat().st_size / 3
+    alts = figure_alts(pypdf.PdfReader(path))
+    assert alts and set(alts) <= set(figure_alts(pypdf.PdfReader(full_site / "pdf/handbuch.pdf")))
