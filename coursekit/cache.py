@@ -21,7 +21,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ParseCache", "ResultCache", "code_version", "counts"]
+__all__ = ["ParseCache", "ResultCache", "code_version", "counts", "write_atomically"]
 
 _PACKAGE = Path(__file__).parent
 
@@ -43,12 +43,17 @@ def _load(path: Path) -> Any:
         return None
 
 
-def _save(path: Path, data: Any) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all, under a name of its own per process first (two
+    checks or builds side by side cannot clobber each other's file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")  # own name: two checks or builds side by side
-    with partial.open("wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)  # never a half-written cache
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def _save(path: Path, data: Any) -> None:
+    write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _between_fences(text: str) -> str:

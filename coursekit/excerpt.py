@@ -247,7 +247,7 @@ def _keep_tags(pdf, handbook_tags: _Tags, copies: dict[int, object]) -> None:
 
 def _write(reader, named, tags: _Tags, parts, front: bytes, out: Path, *, title: str, author: str) -> int:
     """The excerpt: its own front pages, then the handbook's pages of each part, with an
-    outline entry per part. The copied pages leave the handbook's tag tree behind."""
+    outline entry per part, the links and the part of the tag tree that the copied pages keep."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(front)) as pdf:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -76,12 +75,11 @@ def extend_search(
     extended = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     index_path.write_bytes(extended)
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        from .cache import write_atomically
+
         for old in cached.parent.glob("search-*.json"):  # one index kept: the current one
             old.unlink(missing_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # own name: builds side by side
-        partial.write_bytes(extended)
-        partial.replace(cached)
+        write_atomically(cached, extended)
     return True
 
 

@@ -80,6 +80,15 @@ def plain_config(work: Path) -> Path:
     return path
 
 
+UNIT = ROOT / "docs" / "coordinators" / "k1" / "k1-rolle.md"
+"""The unit the benchmark edits (K1.4); it is written back afterwards."""
+
+
+def with_sentence(original: str, sentence: str) -> str:
+    """The unit's text with one more sentence under its first section heading."""
+    return original.replace("## Fachlicher Hintergrund", f"## Fachlicher Hintergrund\n\n{sentence}", 1)
+
+
 def bench_site(work: Path, repeat: int) -> None:
     site = work / "site"
     plain = median_time(lambda: mkdocs("build", "-q", "-d", str(site), config=plain_config(work)), repeat)
@@ -92,17 +101,14 @@ def bench_site(work: Path, repeat: int) -> None:
     build()  # the caches in .cache/ as after any earlier build
     runs = [build() for _ in range(repeat)]
     total, spent = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
-    unit = ROOT / "docs" / "coordinators" / "k1" / "k1-rolle.md"
-    original = unit.read_text(encoding="utf-8")
+    original = UNIT.read_text(encoding="utf-8")
     edited = []
     try:
         for n in range(repeat):  # a new sentence each time: the caches of the check and search miss
-            unit.write_text(original.replace("## Fachlicher Hintergrund",
-                                             f"## Fachlicher Hintergrund\n\nEin Satz mehr, Nummer {n}.", 1),
-                            encoding="utf-8")
+            UNIT.write_text(with_sentence(original, f"Ein Satz mehr, Nummer {n}."), encoding="utf-8")
             edited.append(build())
     finally:
-        unit.write_text(original, encoding="utf-8")
+        UNIT.write_text(original, encoding="utf-8")
     edit_total, edit_spent = statistics.median(r[0] for r in edited), statistics.median(r[1] for r in edited)
     row("site build, Material alone (hooks and macros off, so fewer generated tables)", f"{plain:.2f} s")
     row("site build, ours, unchanged docs (as reported by MkDocs)", f"{total:.2f} s")
@@ -158,8 +164,7 @@ def bench_pdf(work: Path) -> None:
     if cache.exists():
         shutil.move(cache, saved)
     site = work / "site-pdf"
-    unit = ROOT / "docs" / "coordinators" / "k1" / "k1-rolle.md"
-    original = unit.read_text(encoding="utf-8")
+    original = UNIT.read_text(encoding="utf-8")
     references = [reference_rate()]  # before, between and after: the machine's speed drifts
     try:
         site_only, _ = _build_log(work / "site-only", pdf=False)
@@ -167,11 +172,10 @@ def bench_pdf(work: Path) -> None:
         cold, log = _build_log(site, pdf=True)
         references.append(reference_rate())
         unchanged, _ = _build_log(site, pdf=True)
-        unit.write_text(original.replace("## Fachlicher Hintergrund", "## Fachlicher Hintergrund\n\nEin Satz mehr.", 1),
-                        encoding="utf-8")
+        UNIT.write_text(with_sentence(original, "Ein Satz mehr."), encoding="utf-8")
         edited, edit_log = _build_log(site, pdf=True)
     finally:
-        unit.write_text(original, encoding="utf-8")
+        UNIT.write_text(original, encoding="utf-8")
         if saved.exists():
             shutil.rmtree(cache, ignore_errors=True)
             shutil.move(saved, cache)
